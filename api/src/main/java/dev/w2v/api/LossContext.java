@@ -1,0 +1,25 @@
+package dev.w2v.api;
+
+import java.util.Objects;
+
+/**
+ * Everything a {@link LossProvider} receives to build a loss.
+ *
+ * @param counts the vocabulary's word counts, indexed by word
+ * @param dimension the vector dimension d, at least 1
+ * @param parameters this loss's parameters, validated against {@link Plugin#parameters()} and
+ *     completed with defaults
+ * @param sampler the configured sampler, for losses that draw negatives; others ignore it
+ */
+public record LossContext(WordCounts counts, int dimension, Parameters parameters, Sampler sampler) {
+
+  /** Checks that every component is present and the dimension is positive. */
+  public LossContext {
+    Objects.requireNonNull(counts, "counts");
+    Objects.requireNonNull(parameters, "parameters");
+    Objects.requireNonNull(sampler, "sampler");
+    if (dimension < 1) {
+      throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
+    }
+  }
+}

@@ -31,8 +31,16 @@ import java.util.stream.Collectors;
  */
 public final class ProviderRegistry<P extends Plugin> {
 
-  /** A provider and where it was loaded from. */
+  /**
+   * A provider and where it was loaded from.
+   *
+   * @param origin {@link #BUILT_IN} for a provider on w2v's own class path, else the path of the
+   *     jar (or folder) its class came from
+   */
   public record Entry<P>(P provider, String origin) {}
+
+  /** The origin of a provider on w2v's own class path. */
+  public static final String BUILT_IN = "built in";
 
   private final String kind;
   private final Map<String, Entry<P>> byName;
@@ -103,8 +111,11 @@ public final class ProviderRegistry<P extends Plugin> {
     byName.put(name, new Entry<>(provider, originOf(provider)));
   }
 
-  /** Where a provider's class was loaded from: a jar or folder path, or "built in". */
+  /** Where a provider's class was loaded from: "built in", or a jar or folder path. */
   static String originOf(Object provider) {
+    if (provider.getClass().getClassLoader() == ProviderRegistry.class.getClassLoader()) {
+      return BUILT_IN;
+    }
     CodeSource source = provider.getClass().getProtectionDomain().getCodeSource();
     if (source == null || source.getLocation() == null) {
       return "unknown location";

@@ -1,0 +1,57 @@
+package dev.w2v.runner;
+
+import dev.w2v.api.ParameterSpec;
+import dev.w2v.api.Plugin;
+import dev.w2v.core.plugin.ProviderRegistry;
+import dev.w2v.runner.plugins.Plugins;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code w2v plugins}: every loss and sampler found, with its parameters. */
+@Command(name = "plugins", description = "List every loss and sampler found, with parameters and defaults.")
+final class PluginsCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Option(names = "--plugin-path", paramLabel = "DIR", description = "A folder of plugin jars, besides ./plugins.")
+  List<Path> pluginPath = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Plugins plugins = PluginFolders.load(pluginPath);
+    PrintWriter out = spec.commandLine().getOut();
+    print(out, "Losses", plugins.losses());
+    out.println();
+    print(out, "Samplers", plugins.samplers());
+    out.flush();
+    return 0;
+  }
+
+  private static <P extends Plugin> void print(PrintWriter out, String title, ProviderRegistry<P> registry) {
+    out.println(title + ":");
+    for (ProviderRegistry.Entry<P> entry : registry.entries()) {
+      Plugin p = entry.provider();
+      out.printf("  %-14s %s%n", p.name(), p.description());
+      out.printf("  %-14s from %s%n", "", entry.origin());
+      for (ParameterSpec parameter : p.parameters()) {
+        out.printf(
+            "  %-14s   %s.%s = %s  (%s) %s%n",
+            "", p.name(), parameter.name(), parameter.defaultValue(),
+            parameter.type().name().toLowerCase(java.util.Locale.ROOT), parameter.description());
+      }
+    }
+    for (String problem : registry.problems()) {
+      out.println("  problem: " + problem);
+    }
+  }
+}

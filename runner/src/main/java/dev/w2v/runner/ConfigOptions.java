@@ -80,6 +80,13 @@ final class ConfigOptions {
     }
   }
 
+  /** The plugin folders of --plugin-path and of the configuration's plugin-path key. */
+  List<Path> pluginFolders() {
+    List<Path> folders = new ArrayList<>(pluginPath);
+    folders.addAll(ConfigurationLoader.pluginPath(config, sets));
+    return folders;
+  }
+
   Configuration load(Collection<? extends Plugin> plugins) {
     return ConfigurationLoader.load(config, sets, flags(), plugins);
   }

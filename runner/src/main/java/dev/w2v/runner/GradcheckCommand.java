@@ -37,7 +37,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plugins plugins = PluginFolders.load(options.pluginPath);
+    Plugins plugins = PluginFolders.load(options.pluginFolders(), spec.commandLine().getErr());
     Configuration configuration = options.load(plugins.all());
     List<String> names =
         options.loss != null

@@ -10,11 +10,17 @@ final class PluginFolders {
 
   private PluginFolders() {}
 
-  static Plugins load(List<Path> extra) {
+  /** Loads the plugins and prints a warning line for each jar that was skipped. */
+  static Plugins load(List<Path> extra, java.io.PrintWriter err) {
     List<Path> folders = new ArrayList<>();
     folders.add(Path.of("plugins"));
     folders.addAll(extra);
-    return Plugins.load(folders);
+    Plugins plugins = Plugins.load(folders);
+    for (String warning : plugins.warnings()) {
+      err.println("w2v: warning: " + warning);
+    }
+    err.flush();
+    return plugins;
   }
 
 }

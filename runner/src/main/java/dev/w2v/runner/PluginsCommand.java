@@ -28,30 +28,28 @@ final class PluginsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plugins plugins = PluginFolders.load(pluginPath);
+    Plugins plugins = PluginFolders.load(pluginPath, spec.commandLine().getErr());
     PrintWriter out = spec.commandLine().getOut();
-    print(out, "Losses", plugins.losses());
+    print(out, "loss", plugins.losses(), plugins);
     out.println();
-    print(out, "Samplers", plugins.samplers());
+    print(out, "sampler", plugins.samplers(), plugins);
     out.flush();
     return 0;
   }
 
-  private static <P extends Plugin> void print(PrintWriter out, String title, ProviderRegistry<P> registry) {
-    out.println(title + ":");
+  private static <P extends Plugin> void print(
+      PrintWriter out, String kind, ProviderRegistry<P> registry, Plugins plugins) {
+    out.println(kind.equals("loss") ? "Losses:" : "Samplers:");
     for (ProviderRegistry.Entry<P> entry : registry.entries()) {
       Plugin p = entry.provider();
-      out.printf("  %-14s %s%n", p.name(), p.description());
-      out.printf("  %-14s from %s%n", "", entry.origin());
+      out.printf("  %-14s %s: %s%n", p.name(), kind, p.description());
+      out.printf("  %-14s from %s, version %s%n", "", entry.origin(), plugins.version(entry.origin()));
       for (ParameterSpec parameter : p.parameters()) {
         out.printf(
             "  %-14s   %s.%s = %s  (%s) %s%n",
             "", p.name(), parameter.name(), parameter.defaultValue(),
             parameter.type().name().toLowerCase(java.util.Locale.ROOT), parameter.description());
       }
-    }
-    for (String problem : registry.problems()) {
-      out.println("  problem: " + problem);
     }
   }
 }

@@ -65,6 +65,10 @@ public final class ProviderRegistry<P extends Plugin> {
     List<String> problems = new ArrayList<>();
     Set<Class<?>> seen = new LinkedHashSet<>();
     for (ClassLoader loader : loaders) {
+      String where =
+          loader == ProviderRegistry.class.getClassLoader() || loader.getName() == null
+              ? ""
+              : loader.getName() + ": ";
       Iterator<P> it = ServiceLoader.load(type, loader).iterator();
       while (true) {
         P provider;
@@ -73,9 +77,9 @@ public final class ProviderRegistry<P extends Plugin> {
             break;
           }
           provider = it.next();
-        } catch (ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError | LinkageError e) {
           // A broken plugin must not hide the working ones; the runner reports these.
-          problems.add(e.getMessage());
+          problems.add(where + describe(e));
           continue;
         }
         if (!seen.add(provider.getClass())) {
@@ -90,6 +94,14 @@ public final class ProviderRegistry<P extends Plugin> {
   /** Finds every provider of {@code type} visible from this class's own loader. */
   public static <P extends Plugin> ProviderRegistry<P> load(Class<P> type, String kind) {
     return load(type, kind, List.of(ProviderRegistry.class.getClassLoader()));
+  }
+
+  private static String describe(Throwable e) {
+    StringBuilder message = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      message.append(": ").append(cause);
+    }
+    return message.toString();
   }
 
   private static <P extends Plugin> void register(

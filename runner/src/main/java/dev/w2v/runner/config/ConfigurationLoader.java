@@ -64,6 +64,19 @@ public final class ConfigurationLoader {
     return new Configuration(effective);
   }
 
+  /**
+   * The {@code plugin-path} folders the user set in {@code --set} or the configuration file. Read
+   * before plugins load, because the full check of keys needs the plugins' parameter names.
+   */
+  public static List<Path> pluginPath(Path file, List<String> sets) {
+    Config user = parseSets(sets).withFallback(file == null ? ConfigFactory.empty() : parseFile(file));
+    if (!user.hasPath("plugin-path")) {
+      return List.of();
+    }
+    Configuration partial = new Configuration(user);
+    return partial.getStringList("plugin-path").stream().map(Path::of).toList();
+  }
+
   private static void checkKeys(
       Config user, Config common, String trainer, Config trainerDefaults, Collection<? extends Plugin> plugins) {
     Map<String, Plugin> byName = new LinkedHashMap<>();

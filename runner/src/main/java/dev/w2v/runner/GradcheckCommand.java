@@ -1,10 +1,10 @@
 package dev.w2v.runner;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
 import dev.w2v.api.Loss;
-import dev.w2v.api.LossProvider;
 import dev.w2v.api.WordCounts;
 import dev.w2v.core.gradcheck.GradientChecker;
-import dev.w2v.core.plugin.ProviderRegistry;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
 import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.plugins.ConfiguredLoss;
@@ -37,8 +37,9 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Plugins plugins = PluginFolders.load(options.pluginFolders(), spec.commandLine().getErr());
-    Configuration configuration = options.load(plugins.all());
+    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getErr()));
+    Plugins plugins = injector.getInstance(Plugins.class);
+    Configuration configuration = injector.getInstance(Configuration.class);
     List<String> names =
         options.loss != null
             ? List.of(plugins.losses().get(options.loss).name())

@@ -33,8 +33,9 @@ public final class W2v {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new W2v());
     commandLine.setExecutionExceptionHandler(
-        (e, cmd, parsed) -> {
+        (thrown, cmd, parsed) -> {
           PrintWriter err = cmd.getErr();
+          Throwable e = userError(thrown);
           if (e instanceof W2vException) {
             err.println("w2v: " + e.getMessage());
           } else {
@@ -57,6 +58,16 @@ public final class W2v {
           return USER_ERROR;
         });
     return commandLine.execute(args);
+  }
+
+  /** The W2vException behind Guice's wrapping, if there is one; else the exception itself. */
+  private static Throwable userError(Throwable thrown) {
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      if (t instanceof W2vException) {
+        return t;
+      }
+    }
+    return thrown;
   }
 
   static final class Version implements IVersionProvider {

@@ -1,5 +1,12 @@
 package dev.w2v.runner;
 
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import dev.w2v.runner.config.Configuration;
+import dev.w2v.runner.train.TrainingJob;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,6 +29,10 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new dev.w2v.core.W2vException("train is not wired yet");
+    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getErr()), new TrainerModule());
+    Configuration configuration = injector.getInstance(Configuration.class);
+    Map<String, TrainingJob> jobs = injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainingJob>>() {}));
+    jobs.get(configuration.getString("trainer")).run(resume);
+    return 0;
   }
 }

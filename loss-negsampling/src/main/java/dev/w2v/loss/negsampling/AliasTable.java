@@ -7,11 +7,16 @@ import java.util.random.RandomGenerator;
  * O(1) per draw with two arrays of the vocabulary's size. Unlike word2vec C's 10^8-entry table it
  * stays in cache and represents small probabilities exactly rather than rounding them to table
  * slots.
+ *
+ * <p>Each column's keep threshold and alias share one {@code long}, so a draw touches one cache
+ * line of the table, not two. The threshold is the keep probability in units of 2^-32: a draw's
+ * probability is exact to within 2^-32 per column.
  */
 final class AliasTable {
 
-  private final double[] keep;
-  private final int[] alias;
+  private static final double TWO_TO_32 = 4294967296.0;
+
+  private final long[] cells;
   private final double[] probability;
 
   /**
@@ -33,8 +38,8 @@ final class AliasTable {
       throw new IllegalArgumentException("every word has weight zero: nothing to sample");
     }
     probability = new double[n];
-    keep = new double[n];
-    alias = new int[n];
+    double[] keep = new double[n];
+    int[] alias = new int[n];
     double[] scaled = new double[n];
     int[] small = new int[n];
     int[] large = new int[n];
@@ -72,15 +77,22 @@ final class AliasTable {
       keep[i] = 1.0;
       alias[i] = i;
     }
+    cells = new long[n];
+    for (int i = 0; i < n; i++) {
+      long threshold = Math.min((long) TWO_TO_32, Math.round(keep[i] * TWO_TO_32));
+      cells[i] = threshold << 31 | alias[i];
+    }
   }
 
   int size() {
-    return keep.length;
+    return cells.length;
   }
 
   int sample(RandomGenerator random) {
-    int column = random.nextInt(keep.length);
-    return random.nextDouble() < keep[column] ? column : alias[column];
+    int column = random.nextInt(cells.length);
+    long cell = cells[column];
+    long u = random.nextInt() & 0xFFFF_FFFFL;
+    return u < (cell >>> 31) ? column : (int) (cell & 0x7FFF_FFFF);
   }
 
   double probability(int word) {

@@ -3,7 +3,6 @@ package dev.w2v.loss.negsampling;
 import dev.w2v.api.GradientSink;
 import dev.w2v.api.Loss;
 import dev.w2v.api.Sampler;
-import dev.w2v.api.Sigmoid;
 import dev.w2v.api.VectorMath;
 import java.util.random.RandomGenerator;
 
@@ -75,8 +74,12 @@ final class NegativeSamplingLoss implements Loss {
 
     int row = target * d;
     float score = VectorMath.dot(outputs, row, input, inputOffset, d);
-    double loss = -Sigmoid.logSigmoid(score);
-    float coefficient = (float) (Sigmoid.sigmoid(score) - 1.0);
+    // One exp serves both the sigmoid and the log-sigmoid: e = exp(-|x|), and
+    // -log s(x) = max(-x, 0) + log(1 + e), -log s(-x) = max(x, 0) + log(1 + e). Math.log is an
+    // intrinsic and log1p is not; with e <= 1 the difference is below 1e-16 in absolute terms.
+    double e = Math.exp(-Math.abs(score));
+    double loss = Math.max(-score, 0.0) + Math.log(1.0 + e);
+    float coefficient = (float) (sigmoid(score, e) - 1.0);
     // The row is read into the input gradient before its own gradient is reported, because the
     // sink may apply that report at once.
     VectorMath.axpy(coefficient, outputs, row, gradient, 0, d);
@@ -86,13 +89,19 @@ final class NegativeSamplingLoss implements Loss {
       int negative = draw(target, random);
       row = negative * d;
       score = VectorMath.dot(outputs, row, input, inputOffset, d);
-      loss -= Sigmoid.logSigmoid(-score);
-      coefficient = (float) Sigmoid.sigmoid(score);
+      e = Math.exp(-Math.abs(score));
+      loss += Math.max(score, 0.0) + Math.log(1.0 + e);
+      coefficient = (float) sigmoid(score, e);
       VectorMath.axpy(coefficient, outputs, row, gradient, 0, d);
       sink.outputGradient(negative, coefficient, input, inputOffset);
     }
     sink.inputGradient(gradient, 0);
     return loss;
+  }
+
+  /** s(x) given e = exp(-|x|), stable for any x. */
+  private static double sigmoid(double x, double e) {
+    return x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
   }
 
   private int draw(int target, RandomGenerator random) {

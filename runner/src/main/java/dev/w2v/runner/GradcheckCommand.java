@@ -37,7 +37,7 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getErr()));
+    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()));
     Plugins plugins = injector.getInstance(Plugins.class);
     Configuration configuration = injector.getInstance(Configuration.class);
     List<String> names =

@@ -3,6 +3,7 @@ package dev.w2v.runner;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.name.Names;
 import dev.w2v.api.LossProvider;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.runner.config.Configuration;
@@ -16,17 +17,25 @@ import java.io.PrintWriter;
  */
 final class RunnerModule extends AbstractModule {
 
+  /** Names the stream a {@link PrintWriter} is bound to: {@code "out"} or {@code "err"}. */
+  static final String OUT = "out";
+
+  static final String ERR = "err";
+
   private final ConfigOptions options;
+  private final PrintWriter out;
   private final PrintWriter err;
 
-  RunnerModule(ConfigOptions options, PrintWriter err) {
+  RunnerModule(ConfigOptions options, PrintWriter out, PrintWriter err) {
     this.options = options;
+    this.out = out;
     this.err = err;
   }
 
   @Override
   protected void configure() {
-    bind(PrintWriter.class).toInstance(err);
+    bind(PrintWriter.class).annotatedWith(Names.named(OUT)).toInstance(out);
+    bind(PrintWriter.class).annotatedWith(Names.named(ERR)).toInstance(err);
   }
 
   @Provides

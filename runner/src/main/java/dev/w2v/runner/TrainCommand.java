@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getErr()), new TrainerModule());
+    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()), new TrainerModule());
     Configuration configuration = injector.getInstance(Configuration.class);
     Map<String, TrainingJob> jobs = injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainingJob>>() {}));
     jobs.get(configuration.getString("trainer")).run(resume);

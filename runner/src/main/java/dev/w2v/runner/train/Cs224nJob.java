@@ -15,6 +15,7 @@ import dev.w2v.runner.plugins.ConfiguredLoss;
 import dev.w2v.runner.plugins.Plugins;
 import dev.w2v.runner.render.ProgressDisplay;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +33,12 @@ public final class Cs224nJob implements TrainingJob {
   private final TrainingOutputs outputs;
 
   @Inject
-  Cs224nJob(Configuration configuration, ConfiguredLoss configuredLoss, Plugins plugins, PrintWriter out, TrainingOutputs outputs) {
+  Cs224nJob(
+      Configuration configuration,
+      ConfiguredLoss configuredLoss,
+      Plugins plugins,
+      @Named("out") PrintWriter out,
+      TrainingOutputs outputs) {
     this.configuration = configuration;
     this.configuredLoss = configuredLoss;
     this.plugins = plugins;

@@ -6,6 +6,7 @@ import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.render.Charts;
 import dev.w2v.runner.render.PrincipalComponents;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +24,7 @@ public final class TrainingOutputs {
   private final PrintWriter err;
 
   @Inject
-  TrainingOutputs(Configuration configuration, PrintWriter err) {
+  TrainingOutputs(Configuration configuration, @Named("err") PrintWriter err) {
     this.configuration = configuration;
     this.err = err;
   }

@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * word2vec's negative sampling for the benchmarks, a copy of core's test loss so that the
- * benchmark does not depend on the loss module's internals: J = -log sigma(u_o.h) - sum_k log sigma(-u_k.h), k negatives drawn from the
+ * benchmark does not depend on the loss module's internals: J = -log sigma(u_o.h) - sum_k log
+ * sigma(-u_k.h), k negatives drawn from the
  * sampler, a negative equal to the target skipped as word2vec C does. Uses {@link VectorMath} and
  * a sigmoid table clipped at +-6, as word2vec C does.
  */
@@ -41,9 +42,12 @@ public final class BenchNegativeSamplingLoss implements Loss {
 
   private static final class Scratch implements Loss.Scratch {
     final float[] gradient;
+    final int[] rows;
+    float touched;
 
-    Scratch(int dim) {
+    Scratch(int dim, int negatives) {
       gradient = new float[dim];
+      rows = new int[negatives + 1];
     }
   }
 
@@ -69,7 +73,7 @@ public final class BenchNegativeSamplingLoss implements Loss {
 
   @Override
   public Loss.Scratch newScratch() {
-    return new Scratch(dim);
+    return new Scratch(dim, negatives);
   }
 
   @Override
@@ -81,27 +85,44 @@ public final class BenchNegativeSamplingLoss implements Loss {
       float[] outputs,
       RandomGenerator random,
       GradientSink sink) {
-    float[] gradient = ((Scratch) scratch).gradient;
+    Scratch s = (Scratch) scratch;
+    float[] gradient = s.gradient;
+    int[] rows = s.rows;
+    rows[0] = target;
+    for (int k = 1; k <= negatives; k++) {
+      rows[k] = sampler.sample(random);
+    }
+    // Touch every cache line of the rows first: independent loads overlap their cache misses,
+    // the poor man's prefetch (word2vec C interleaves sampling and use, one miss at a time).
+    float touched = 0f;
+    for (int k = 0; k <= negatives; k++) {
+      int row = rows[k] * dim;
+      for (int j = 0; j < dim; j += 16) {
+        touched += outputs[row + j];
+      }
+      touched += outputs[row + dim - 1]; // a row need not start on a cache line
+    }
+    s.touched = touched;
     VectorMath.zero(gradient, 0, dim);
-    int row = target * dim;
-    float f = VectorMath.dot(input, inputOffset, outputs, row, dim);
-    int i = index(f);
-    float loss = -LOG_SIGMOID[i];
-    float coefficient = SIGMOID[i] - 1f;
-    VectorMath.axpy(coefficient, outputs, row, gradient, 0, dim);
-    sink.outputGradient(target, coefficient, input, inputOffset);
-    for (int k = 0; k < negatives; k++) {
-      int negative = sampler.sample(random);
-      if (negative == target) {
+    float loss = 0f;
+    for (int k = 0; k <= negatives; k++) {
+      int word = rows[k];
+      if (k > 0 && word == target) {
         continue;
       }
-      row = negative * dim;
-      f = VectorMath.dot(input, inputOffset, outputs, row, dim);
-      i = index(f);
-      loss -= LOG_SIGMOID[TABLE_SIZE - i];
-      coefficient = SIGMOID[i];
+      int row = word * dim;
+      float f = VectorMath.dot(input, inputOffset, outputs, row, dim);
+      int i = index(f);
+      float coefficient;
+      if (k == 0) {
+        loss -= LOG_SIGMOID[i];
+        coefficient = SIGMOID[i] - 1f;
+      } else {
+        loss -= LOG_SIGMOID[TABLE_SIZE - i];
+        coefficient = SIGMOID[i];
+      }
       VectorMath.axpy(coefficient, outputs, row, gradient, 0, dim);
-      sink.outputGradient(negative, coefficient, input, inputOffset);
+      sink.outputGradient(word, coefficient, input, inputOffset);
     }
     sink.inputGradient(gradient, 0);
     return loss;

@@ -99,6 +99,7 @@ public final class TestNegativeSamplingLoss implements Loss {
       for (int j = 0; j < dim; j += 16) {
         touched += outputs[row + j];
       }
+      touched += outputs[row + dim - 1]; // a row need not start on a cache line
     }
     s.touched = touched;
     VectorMath.zero(gradient, 0, dim);

@@ -1,8 +1,9 @@
 package dev.w2v.core.fast;
 
 /**
- * Hears how a fast training run goes. Called from the thread that runs {@link FastTrainer#train}
- * (before and after training) and from its monitor thread (progress), never from a training thread.
+ * Hears how a fast training run goes. Every method is called on the thread that called {@link
+ * FastTrainer#train}, which monitors the training threads while they run; never on a training
+ * thread, so a slow listener delays the reports but not the training.
  */
 public interface FastListener {
 

@@ -22,8 +22,9 @@ import java.util.random.RandomGenerator;
  * the corpus as word indices ({@link EncodedCorpus#encode}); then {@code threads} threads train
  * Hogwild-style on the shared flat matrices, each on its own slice of the encoded corpus in every
  * epoch, with word2vec C's sub-sampling, shrunk window and linear learning-rate decay (from
- * {@code lr} to {@code lr * 1e-4} by words processed over all epochs). A monitor thread reports
- * progress a few times per second; the training threads only publish counters every 10,000 words.
+ * {@code lr} to {@code lr * 1e-4} by words processed over all epochs). The calling thread
+ * monitors them and reports progress a few times per second; the training threads only publish
+ * their counters every 10,000 words.
  *
  * <p>With one thread, a configuration and a corpus fix the result bit for bit.
  */

@@ -130,6 +130,33 @@ class FastTrainerTest {
   }
 
   @Test
+  void aMemoryMappedCorpusTrainsExactlyAsAnInMemoryOne() throws IOException {
+    Path corpus = plantedSynonyms(2_000);
+    FastConfig inMemory =
+        FastConfig.defaults().toBuilder().dimension(8).minCount(1).epochs(2).threads(1).build();
+    FastConfig mapped = inMemory.toBuilder().maxInMemoryWords(100).build();
+    boolean[] wasMapped = new boolean[1];
+    TrainedVectors a =
+        new FastTrainer(inMemory).train(List.of(corpus), negativeSampling(8), FastListener.NONE);
+    TrainedVectors b =
+        new FastTrainer(mapped)
+            .train(
+                List.of(corpus),
+                negativeSampling(8),
+                new FastListener() {
+                  @Override
+                  public void corpusEncoded(EncodedCorpus encoded) {
+                    wasMapped[0] = encoded.mapped();
+                  }
+
+                  @Override
+                  public void progress(FastProgress progress) {}
+                });
+    assertTrue(wasMapped[0]);
+    assertArrayEquals(a.vectors(), b.vectors());
+  }
+
+  @Test
   void cbowLearnsThePlantedSynonymsToo() throws IOException {
     Path corpus = plantedSynonyms(20_000);
     FastConfig config =

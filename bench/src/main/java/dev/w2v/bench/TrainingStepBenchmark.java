@@ -41,6 +41,10 @@ public class TrainingStepBenchmark {
   @Param({"skipgram"})
   public String model;
 
+  /** Negatives per pair. */
+  @Param({"5"})
+  public int negatives;
+
   private WordStep step;
   private int[] sentence;
   private int position;
@@ -65,7 +69,7 @@ public class TrainingStepBenchmark {
     }
     BenchNegativeSamplingLoss loss =
         new BenchNegativeSamplingLoss(
-            VOCABULARY, dim, 5, new BenchAliasSampler(wordCounts, 0.75));
+            VOCABULARY, dim, negatives, new BenchAliasSampler(wordCounts, 0.75));
     step = new WordStep(Model.of(model), loss, inputs, outputs, random);
     position = 5;
   }

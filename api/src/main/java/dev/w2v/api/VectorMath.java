@@ -4,36 +4,60 @@ package dev.w2v.api;
  * The two kernels of every word2vec loss, on rows of flat float arrays: a dot product and
  * {@code y += a*x}. Losses use these rather than their own loops so that the fastest
  * implementation the JVM offers serves every plugin alike.
+ *
+ * <p>Two implementations exist, chosen once when this class is initialised:
+ * <ul>
+ *   <li>SIMD, on the JDK's Vector API with fused multiply-add, when the JVM was started with
+ *       {@code --add-modules jdk.incubator.vector};
+ *   <li>scalar loops otherwise. The SIMD class is then never loaded, so this module needs nothing
+ *       at run time beyond {@code java.base}.
+ * </ul>
+ * The choice is held in a {@code static final} field: the JIT treats it as a constant and
+ * inlines the kernel into the caller, with no virtual call per float. Setting the system property
+ * {@code w2v.vectormath=scalar} forces the scalar kernels (for comparisons and benchmarks).
+ *
+ * <p>The two implementations may differ in the last bits of a dot product (different summation
+ * order, fused rounding); neither is more correct than the other.
  */
 public final class VectorMath {
 
+  /** The module holding the Vector API, present in the boot layer only when added explicitly. */
+  static final String VECTOR_MODULE = "jdk.incubator.vector";
+
+  private static final Kernels KERNELS = choose();
+
   private VectorMath() {}
+
+  private static Kernels choose() {
+    String forced = System.getProperty("w2v.vectormath", "");
+    if (forced.equals("scalar") || !ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent()) {
+      return new ScalarKernels();
+    }
+    try {
+      // By name, so that neither the verifier nor the linker loads it when the module is absent.
+      return (Kernels)
+          Class.forName("dev.w2v.api.SimdKernels").getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+      return new ScalarKernels();
+    }
+  }
+
+  /**
+   * Which kernels this JVM uses: {@code "scalar"}, or {@code "simd-<bits>"} such as
+   * {@code "simd-256"}. For logs and benchmark reports.
+   */
+  public static String implementation() {
+    return KERNELS.name();
+  }
 
   /** The dot product of {@code x[xOffset, xOffset+n)} and {@code y[yOffset, yOffset+n)}. */
   public static float dot(float[] x, int xOffset, float[] y, int yOffset, int n) {
-    // Four independent sums break the add-latency chain; the JIT does not reorder float adds.
-    float s0 = 0f;
-    float s1 = 0f;
-    float s2 = 0f;
-    float s3 = 0f;
-    int i = 0;
-    for (; i + 3 < n; i += 4) {
-      s0 += x[xOffset + i] * y[yOffset + i];
-      s1 += x[xOffset + i + 1] * y[yOffset + i + 1];
-      s2 += x[xOffset + i + 2] * y[yOffset + i + 2];
-      s3 += x[xOffset + i + 3] * y[yOffset + i + 3];
-    }
-    for (; i < n; i++) {
-      s0 += x[xOffset + i] * y[yOffset + i];
-    }
-    return (s0 + s1) + (s2 + s3);
+    return KERNELS.dot(x, xOffset, y, yOffset, n);
   }
 
   /** {@code y[yOffset, yOffset+n) += a * x[xOffset, xOffset+n)}. */
   public static void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
-    for (int i = 0; i < n; i++) {
-      y[yOffset + i] += a * x[xOffset + i];
-    }
+    KERNELS.axpy(a, x, xOffset, y, yOffset, n);
   }
 
   /** Sets {@code x[offset, offset+n)} to zero. */

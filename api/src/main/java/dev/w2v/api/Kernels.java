@@ -1,0 +1,16 @@
+package dev.w2v.api;
+
+/**
+ * One implementation of {@link VectorMath}'s kernels. Package-private: {@link VectorMath} picks
+ * one instance at class initialisation and keeps it in a {@code static final} field, so the JIT
+ * sees a constant receiver of one exact class and inlines the call.
+ */
+interface Kernels {
+
+  /** A name for diagnostics: {@code "scalar"} or {@code "simd-<bits>"}. */
+  String name();
+
+  float dot(float[] x, int xOffset, float[] y, int yOffset, int n);
+
+  void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n);
+}

@@ -1,0 +1,38 @@
+package dev.w2v.api;
+
+/** Plain loops, used when the {@code jdk.incubator.vector} module is not in the boot layer. */
+final class ScalarKernels implements Kernels {
+
+  @Override
+  public String name() {
+    return "scalar";
+  }
+
+  @Override
+  public float dot(float[] x, int xOffset, float[] y, int yOffset, int n) {
+    // Four independent sums break the add-latency chain; the JIT does not reorder float adds.
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    int i = 0;
+    for (; i + 3 < n; i += 4) {
+      s0 += x[xOffset + i] * y[yOffset + i];
+      s1 += x[xOffset + i + 1] * y[yOffset + i + 1];
+      s2 += x[xOffset + i + 2] * y[yOffset + i + 2];
+      s3 += x[xOffset + i + 3] * y[yOffset + i + 3];
+    }
+    for (; i < n; i++) {
+      s0 += x[xOffset + i] * y[yOffset + i];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  @Override
+  public void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
+    // A simple counted loop: C2 auto-vectorises it (SuperWord) even without the Vector API.
+    for (int i = 0; i < n; i++) {
+      y[yOffset + i] += a * x[xOffset + i];
+    }
+  }
+}

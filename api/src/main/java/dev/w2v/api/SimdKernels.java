@@ -1,0 +1,74 @@
+package dev.w2v.api;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The kernels on the JDK's Vector API: the preferred species (256 bits on AVX2, 512 on AVX-512)
+ * with fused multiply-add, and a scalar loop for the tail.
+ *
+ * <p>This class refers to {@code jdk.incubator.vector}; it is loaded only through reflection by
+ * {@link VectorMath} after it has checked that the module is in the boot layer, so a JVM started
+ * without {@code --add-modules jdk.incubator.vector} never touches it.
+ */
+final class SimdKernels implements Kernels {
+
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = SPECIES.length();
+
+  @Override
+  public String name() {
+    return "simd-" + SPECIES.vectorBitSize();
+  }
+
+  @Override
+  public float dot(float[] x, int xOffset, float[] y, int yOffset, int n) {
+    int i = 0;
+    float sum = 0f;
+    if (n >= 2 * LANES) {
+      // Two accumulators hide the latency of the fused multiply-add.
+      FloatVector acc0 = FloatVector.zero(SPECIES);
+      FloatVector acc1 = FloatVector.zero(SPECIES);
+      int bound2 = n - 2 * LANES;
+      for (; i <= bound2; i += 2 * LANES) {
+        acc0 = FloatVector.fromArray(SPECIES, x, xOffset + i)
+            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
+        acc1 = FloatVector.fromArray(SPECIES, x, xOffset + i + LANES)
+            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i + LANES), acc1);
+      }
+      if (i <= n - LANES) {
+        acc0 = FloatVector.fromArray(SPECIES, x, xOffset + i)
+            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
+        i += LANES;
+      }
+      sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    } else if (n >= LANES) {
+      FloatVector acc = FloatVector.fromArray(SPECIES, x, xOffset)
+          .mul(FloatVector.fromArray(SPECIES, y, yOffset));
+      i = LANES;
+      sum = acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      sum = Math.fma(x[xOffset + i], y[yOffset + i], sum);
+    }
+    return sum;
+  }
+
+  @Override
+  public void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n) {
+    int i = 0;
+    int bound = n - LANES;
+    if (bound >= 0) {
+      FloatVector va = FloatVector.broadcast(SPECIES, a);
+      for (; i <= bound; i += LANES) {
+        FloatVector.fromArray(SPECIES, x, xOffset + i)
+            .fma(va, FloatVector.fromArray(SPECIES, y, yOffset + i))
+            .intoArray(y, yOffset + i);
+      }
+    }
+    for (; i < n; i++) {
+      y[yOffset + i] = Math.fma(a, x[xOffset + i], y[yOffset + i]);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package dev.w2v.bench;
+
+import dev.w2v.api.WordCounts;
+import dev.w2v.core.fast.Model;
+import dev.w2v.core.fast.WordStep;
+import dev.w2v.core.random.Xoshiro256PlusPlus;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * One skip-gram training step: one center word with its full window of 5 on each side (10
+ * pairs), 5 negatives per pair, dimension 100, on a 50,000-word Zipfian vocabulary, through the
+ * fast trainer's {@link WordStep}. The loss is a bench-local copy of word2vec's negative sampling
+ * written against {@code VectorMath} and the {@code Sampler} interface, the way the negsampling
+ * module is.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@State(Scope.Thread)
+public class TrainingStepBenchmark {
+
+  private static final int VOCABULARY = 50_000;
+  private static final int SENTENCE = 1000;
+
+  @Param({"100"})
+  public int dim;
+
+  @Param({"skipgram"})
+  public String model;
+
+  /** Negatives per pair. */
+  @Param({"5"})
+  public int negatives;
+
+  private WordStep step;
+  private int[] sentence;
+  private int position;
+
+  @Setup
+  public void setUp() {
+    long[] counts = new long[VOCABULARY];
+    for (int i = 0; i < VOCABULARY; i++) {
+      counts[i] = 1 + 10_000_000L / (i + 1);
+    }
+    WordCounts wordCounts = WordCounts.of(counts);
+    BenchAliasSampler unigram = new BenchAliasSampler(wordCounts, 1.0);
+    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(1);
+    float[] inputs = new float[VOCABULARY * dim];
+    for (int i = 0; i < inputs.length; i++) {
+      inputs[i] = (random.nextFloat() - 0.5f) / dim;
+    }
+    float[] outputs = new float[VOCABULARY * dim];
+    sentence = new int[SENTENCE];
+    for (int i = 0; i < SENTENCE; i++) {
+      sentence[i] = unigram.sample(random);
+    }
+    BenchNegativeSamplingLoss loss =
+        new BenchNegativeSamplingLoss(
+            VOCABULARY, dim, negatives, new BenchAliasSampler(wordCounts, 0.75));
+    step = new WordStep(Model.of(model), loss, inputs, outputs, random);
+    position = 5;
+  }
+
+  @Benchmark
+  public long oneWordWindow5() {
+    step.train(sentence, SENTENCE, position, 5, 0.025f);
+    position = position == SENTENCE - 6 ? 5 : position + 1;
+    return step.pairs();
+  }
+}

@@ -3,6 +3,7 @@ package dev.w2v.runner;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.MapBinder;
 import dev.w2v.runner.train.Cs224nJob;
+import dev.w2v.runner.train.FastJob;
 import dev.w2v.runner.train.TrainingJob;
 
 /** The trainers, by the name the {@code trainer} key selects them with. */
@@ -12,5 +13,6 @@ final class TrainerModule extends AbstractModule {
   protected void configure() {
     MapBinder<String, TrainingJob> trainers = MapBinder.newMapBinder(binder(), String.class, TrainingJob.class);
     trainers.addBinding("cs224n").to(Cs224nJob.class);
+    trainers.addBinding("fast").to(FastJob.class);
   }
 }

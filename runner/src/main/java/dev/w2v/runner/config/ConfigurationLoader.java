@@ -28,7 +28,7 @@ import java.util.TreeSet;
 public final class ConfigurationLoader {
 
   /** The trainers and the resource holding each one's defaults. */
-  public static final List<String> TRAINERS = List.of("cs224n");
+  public static final List<String> TRAINERS = List.of("cs224n", "fast");
 
   private static final String COMMON = "dev/w2v/runner/common.conf";
 
@@ -83,21 +83,14 @@ public final class ConfigurationLoader {
     for (Plugin p : plugins) {
       byName.putIfAbsent(p.name(), p);
     }
-    Set<String> known = new TreeSet<>(common.root().keySet());
-    known.addAll(trainerDefaults.root().keySet());
+    Set<String> known = new TreeSet<>();
+    for (Config layer : List.of(common, trainerDefaults)) {
+      // Plugin defaults such as negsampling.k are checked against the plugin, not listed here.
+      layer.entrySet().stream().map(Map.Entry::getKey).filter(k -> !k.contains(".")).forEach(known::add);
+    }
     for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
       String key = entry.getKey();
       String where = describe(entry.getValue());
-      if (known.contains(key)) {
-        continue;
-      }
-      for (String other : TRAINERS) {
-        if (!other.equals(trainer) && resource("dev/w2v/runner/" + other + ".conf").hasPath(key)) {
-          throw new W2vException(
-              "configuration key '" + key + "'" + where + " belongs to trainer '" + other
-                  + "', but the trainer is '" + trainer + "'");
-        }
-      }
       int dot = key.indexOf('.');
       if (dot > 0) {
         String pluginName = key.substring(0, dot);
@@ -115,6 +108,16 @@ public final class ConfigurationLoader {
         throw new W2vException(
             "unknown configuration key '" + key + "'" + where + ": " + pluginName
                 + (accepted.isEmpty() ? " takes no parameters" : " accepts " + String.join(", ", accepted)));
+      }
+      if (known.contains(key)) {
+        continue;
+      }
+      for (String other : TRAINERS) {
+        if (!other.equals(trainer) && resource("dev/w2v/runner/" + other + ".conf").hasPath(key)) {
+          throw new W2vException(
+              "configuration key '" + key + "'" + where + " belongs to trainer '" + other
+                  + "', but the trainer is '" + trainer + "'");
+        }
       }
       throw new W2vException(
           "unknown configuration key '" + key + "'" + where + suggestion(key, known));

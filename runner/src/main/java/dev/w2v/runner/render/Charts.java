@@ -52,11 +52,11 @@ public final class Charts {
     write(chart, png);
   }
 
-  /** The loss against the iteration, written as a PNG. */
-  public static void lossCurve(double[] iterations, double[] loss, String title, Path png) {
+  /** The loss against training progress (iterations or epochs), written as a PNG. */
+  public static void lossCurve(double[] iterations, double[] loss, String title, String xAxis, Path png) {
     XYChart chart =
         new XYChartBuilder().width(WIDTH).height(HEIGHT / 7 * 5).title(title)
-            .xAxisTitle("iteration").yAxisTitle("smoothed loss").build();
+            .xAxisTitle(xAxis).yAxisTitle("smoothed loss").build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);

@@ -121,7 +121,8 @@ public final class Cs224nJob implements TrainingJob {
       }
       progress.close();
       double[][] series = metrics.series();
-      outputs.write(folder, corpus.vocabulary(), trainer.inputVectors(), trainer.outputVectors(), config.dim(), series);
+      outputs.write(
+          folder, corpus.vocabulary().words(), trainer.inputVectors(), trainer.outputVectors(), config.dim(), series, "iteration");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(

@@ -1,7 +1,6 @@
 package dev.w2v.runner.train;
 
 import dev.w2v.core.W2vException;
-import dev.w2v.core.corpus.Vocabulary;
 import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.render.Charts;
 import dev.w2v.runner.render.PrincipalComponents;
@@ -38,11 +37,18 @@ public final class TrainingOutputs {
     return Path.of(System.getProperty("w2v.home", ".")).resolve("data/sst/datasetSentences.txt");
   }
 
-  void write(OutputFolder folder, Vocabulary vocabulary, float[] input, float[] output, int dim, double[][] lossSeries) {
-    float[] vectors = chooseVectors(vocabulary.size(), input, output, dim);
-    writeText(folder.resolve("vectors.txt"), vocabulary.words(), vectors, dim);
-    plotWords(folder.resolve("word_vectors.png"), vocabulary, vectors, dim);
-    Charts.lossCurve(lossSeries[0], lossSeries[1], "smoothed training loss", folder.resolve("loss.png"));
+  /**
+   * Writes vectors.txt, word_vectors.png and loss.png.
+   *
+   * @param output the output matrix, or null when the trainer keeps none per word
+   * @param lossSeries {x[], loss[]} for loss.png, x in units of {@code xAxis}
+   */
+  void write(
+      OutputFolder folder, List<String> words, float[] input, float[] output, int dim, double[][] lossSeries, String xAxis) {
+    float[] vectors = chooseVectors(words.size(), input, output, dim);
+    writeText(folder.resolve("vectors.txt"), words, vectors, dim);
+    plotWords(folder.resolve("word_vectors.png"), words, vectors, dim);
+    Charts.lossCurve(lossSeries[0], lossSeries[1], "smoothed training loss", xAxis, folder.resolve("loss.png"));
   }
 
   private float[] chooseVectors(int words, float[] input, float[] output, int dim) {
@@ -52,10 +58,10 @@ public final class TrainingOutputs {
         return input;
       case "output":
       case "sum":
-        if (output.length != input.length) {
+        if (output == null || output.length != input.length) {
           throw new W2vException(
               "vectors = " + which + " needs one output row per word, but this loss has "
-                  + output.length / dim + " output rows for " + words + " words; use vectors = input");
+                  + (output == null ? 0 : output.length / dim) + " output rows for " + words + " words; use vectors = input");
         }
         if (which.equals("output")) {
           return output;
@@ -70,11 +76,15 @@ public final class TrainingOutputs {
     }
   }
 
-  private void plotWords(Path png, Vocabulary vocabulary, float[] vectors, int dim) {
+  private void plotWords(Path png, List<String> vocabulary, float[] vectors, int dim) {
+    java.util.Map<String, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      index.put(vocabulary.get(i), i);
+    }
     List<String> words = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String word : configuration.getStringList("plot-words")) {
-      (vocabulary.indexOf(word) >= 0 ? words : missing).add(word);
+      (index.containsKey(word) ? words : missing).add(word);
     }
     if (!missing.isEmpty()) {
       err.println("w2v: warning: not in the vocabulary, left out of the plot: " + String.join(", ", missing));
@@ -85,7 +95,7 @@ public final class TrainingOutputs {
     }
     float[] rows = new float[words.size() * dim];
     for (int i = 0; i < words.size(); i++) {
-      System.arraycopy(vectors, vocabulary.indexOf(words.get(i)) * dim, rows, i * dim, dim);
+      System.arraycopy(vectors, index.get(words.get(i)) * dim, rows, i * dim, dim);
     }
     double[][] xy = PrincipalComponents.project(rows, words.size(), dim);
     Charts.wordScatter(words, xy[0], xy[1], "word vectors, first two principal components", png);

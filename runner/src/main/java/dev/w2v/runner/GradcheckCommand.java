@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "gradcheck",
+    mixinStandardHelpOptions = true,
     description = "Check the gradients of every loss (or --loss NAME) on random data; exit 1 on a failure.")
 final class GradcheckCommand implements Callable<Integer> {
 

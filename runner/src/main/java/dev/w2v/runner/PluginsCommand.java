@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code w2v plugins}: every loss and sampler found, with its parameters. */
-@Command(name = "plugins", description = "List every loss and sampler found, with parameters and defaults.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every loss and sampler found, with parameters and defaults.")
 final class PluginsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

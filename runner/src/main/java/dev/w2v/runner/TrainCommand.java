@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code w2v train}: trains word vectors and writes them with plots and metrics. */
-@Command(name = "train", description = "Train word vectors (default: CS224n skip-gram on the bundled SST corpus).")
+@Command(name = "train", mixinStandardHelpOptions = true, description = "Train word vectors (default: CS224n skip-gram on the bundled SST corpus).")
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

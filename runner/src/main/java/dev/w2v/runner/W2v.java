@@ -1,6 +1,7 @@
 package dev.w2v.runner;
 
 import dev.w2v.core.W2vException;
+import dev.w2v.runner.config.ConfigurationLoader;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -31,7 +32,9 @@ public final class W2v {
   /** Runs the command line and returns its exit status. */
   public static int run(String[] args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine commandLine = new CommandLine(new W2v());
+    CommandLine commandLine = new CommandLine(new W2v()).setUsageHelpWidth(110);
+    commandLine.getSubcommands().get("train").getCommandSpec().usageMessage()
+        .footer("%n" + ConfigurationLoader.describeKeys().replace("%", "%%"));
     commandLine.setExecutionExceptionHandler(
         (thrown, cmd, parsed) -> {
           PrintWriter err = cmd.getErr();

@@ -77,6 +77,35 @@ public final class ConfigurationLoader {
     return partial.getStringList("plugin-path").stream().map(Path::of).toList();
   }
 
+  /**
+   * Every key with its default and the comment of the defaults file, per trainer: the key list of
+   * {@code w2v train --help}.
+   */
+  public static String describeKeys() {
+    StringBuilder text = new StringBuilder();
+    Config common = resource(COMMON);
+    text.append("Configuration keys (--set KEY=VALUE, or a --config file), with their defaults:\n");
+    append(text, common, "every trainer");
+    for (String trainer : TRAINERS) {
+      append(text, resource("dev/w2v/runner/" + trainer + ".conf"), "trainer = " + trainer);
+    }
+    text.append("\nPlugin parameters are <plugin>.<parameter>; `w2v plugins` lists them with their defaults.\n");
+    return text.toString();
+  }
+
+  private static void append(StringBuilder text, Config layer, String title) {
+    text.append("\n  ").append(title).append(":\n");
+    List<Map.Entry<String, ConfigValue>> entries = new java.util.ArrayList<>(layer.entrySet());
+    entries.sort(Comparator.comparing(e -> e.getValue().origin().lineNumber()));
+    for (Map.Entry<String, ConfigValue> e : entries) {
+      Object raw = e.getValue().unwrapped();
+      String value = raw instanceof List<?> list && list.size() > 3 ? "[" + list.size() + " words]" : String.valueOf(raw);
+      List<String> comments = e.getValue().origin().comments();
+      String comment = comments.isEmpty() ? "" : comments.get(comments.size() - 1).trim();
+      text.append(String.format("    %-17s %-10s %s%n", e.getKey(), value.isEmpty() ? "\"\"" : value, comment));
+    }
+  }
+
   private static void checkKeys(
       Config user, Config common, String trainer, Config trainerDefaults, Collection<? extends Plugin> plugins) {
     Map<String, Plugin> byName = new LinkedHashMap<>();

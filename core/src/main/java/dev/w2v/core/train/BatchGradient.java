@@ -3,30 +3,45 @@ package dev.w2v.core.train;
 import dev.w2v.api.GradientSink;
 
 /**
- * Sums a batch's gradient sparsely: dense buffers allocated once, plus the list of rows touched,
- * so that applying and clearing the batch costs the rows touched rather than V x d.
+ * Sums a batch's gradient sparsely, so that an SGD step costs the rows a batch touched rather
+ * than V x d.
+ *
+ * <p>An output row's gradient is a coefficient times a vector, and that vector is almost always
+ * a row of the input matrix (the center word's vector). Such a report is recorded as a triple
+ * (output row, coefficient, input row) in sequential arrays instead of being added into a dense
+ * V x d buffer: the random writes into a second large buffer were a main cost of the CS224n loop.
+ * Any other vector is copied aside. Input gradients, one per (center, outside word) pair, are
+ * summed per center row in a dense buffer, touched rows listed.
  */
 final class BatchGradient implements GradientSink {
 
   private final int dim;
+  private final float[] inputMatrix;
   private final float[] input;
-  private final float[] output;
   private final boolean[] inputTouched;
-  private final boolean[] outputTouched;
   private final int[] inputRows;
-  private final int[] outputRows;
   private int inputCount;
-  private int outputCount;
   private int currentInputRow;
 
-  BatchGradient(int inputRowCount, int outputRowCount, int dim) {
+  private int[] outputRow = new int[4096];
+  private float[] outputCoefficient = new float[4096];
+  // The offset of the vector in inputMatrix, or -1 - k for the k-th vector copied aside.
+  private int[] outputVector = new int[4096];
+  private int outputCount;
+  private float[] aside = new float[0];
+  private int asideCount;
+
+  /**
+   * @param inputMatrix the input parameters; reports whose vector is a row of it are recorded by
+   *     reference, so it must not change until {@link #applyAndClear}
+   */
+  BatchGradient(float[] inputMatrix, int dim) {
     this.dim = dim;
-    this.input = new float[inputRowCount * dim];
-    this.output = new float[outputRowCount * dim];
-    this.inputTouched = new boolean[inputRowCount];
-    this.outputTouched = new boolean[outputRowCount];
-    this.inputRows = new int[inputRowCount];
-    this.outputRows = new int[outputRowCount];
+    this.inputMatrix = inputMatrix;
+    int rows = inputMatrix.length / dim;
+    this.input = new float[inputMatrix.length];
+    this.inputTouched = new boolean[rows];
+    this.inputRows = new int[rows];
   }
 
   /** The input row the next reports' input gradient belongs to (the center word). */
@@ -49,33 +64,57 @@ final class BatchGradient implements GradientSink {
 
   @Override
   public void outputGradient(int row, float coefficient, float[] vector, int offset) {
-    if (!outputTouched[row]) {
-      outputTouched[row] = true;
-      outputRows[outputCount++] = row;
+    if (outputCount == outputRow.length) {
+      grow();
     }
-    int base = row * dim;
-    for (int j = 0; j < dim; j++) {
-      output[base + j] += coefficient * vector[offset + j];
+    int reference;
+    if (vector == inputMatrix) {
+      reference = offset;
+    } else {
+      if ((asideCount + 1) * dim > aside.length) {
+        aside = java.util.Arrays.copyOf(aside, Math.max(16, asideCount * 2 + 2) * dim);
+      }
+      System.arraycopy(vector, offset, aside, asideCount * dim, dim);
+      reference = -1 - asideCount++;
     }
+    outputRow[outputCount] = row;
+    outputCoefficient[outputCount] = coefficient;
+    outputVector[outputCount] = reference;
+    outputCount++;
   }
 
-  /** {@code params -= scale * gradient} on the rows touched, then clears the batch. */
-  void applyAndClear(float[] inputParams, float[] outputParams, float scale) {
-    apply(inputParams, input, inputRows, inputCount, inputTouched, scale);
-    apply(outputParams, output, outputRows, outputCount, outputTouched, scale);
-    inputCount = 0;
+  private void grow() {
+    // Only while the first batches find their size; afterwards the arrays fit every batch.
+    int n = outputRow.length * 2;
+    outputRow = java.util.Arrays.copyOf(outputRow, n);
+    outputCoefficient = java.util.Arrays.copyOf(outputCoefficient, n);
+    outputVector = java.util.Arrays.copyOf(outputVector, n);
+  }
+
+  /** {@code params -= scale * gradient} over the rows touched, then clears the batch. */
+  void applyAndClear(float[] outputParams, float scale) {
+    // Output rows first: their gradients refer to input rows as they were during the batch.
+    for (int k = 0; k < outputCount; k++) {
+      int base = outputRow[k] * dim;
+      float a = -scale * outputCoefficient[k];
+      int reference = outputVector[k];
+      float[] source = reference >= 0 ? inputMatrix : aside;
+      int from = reference >= 0 ? reference : (-1 - reference) * dim;
+      for (int j = 0; j < dim; j++) {
+        outputParams[base + j] += a * source[from + j];
+      }
+    }
     outputCount = 0;
-  }
-
-  private void apply(float[] params, float[] grad, int[] rows, int count, boolean[] touched, float scale) {
-    for (int k = 0; k < count; k++) {
-      int row = rows[k];
+    asideCount = 0;
+    for (int k = 0; k < inputCount; k++) {
+      int row = inputRows[k];
       int base = row * dim;
       for (int j = 0; j < dim; j++) {
-        params[base + j] -= scale * grad[base + j];
-        grad[base + j] = 0f;
+        inputMatrix[base + j] -= scale * input[base + j];
+        input[base + j] = 0f;
       }
-      touched[row] = false;
+      inputTouched[row] = false;
     }
+    inputCount = 0;
   }
 }

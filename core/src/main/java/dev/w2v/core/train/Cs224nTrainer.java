@@ -112,7 +112,7 @@ public final class Cs224nTrainer {
   public void train(CheckpointStore store, TrainingListener listener) {
     int d = config.dim();
     int batch = config.batchSize();
-    BatchGradient gradient = new BatchGradient(input.length / d, output.length / d, d);
+    BatchGradient gradient = new BatchGradient(input, d);
     ContextSampler.Context context = new ContextSampler.Context(config.window());
     Loss.Scratch scratch = loss.newScratch();
     listener.started(iteration + 1, config.iterations());
@@ -137,7 +137,7 @@ public final class Cs224nTrainer {
                 Double.isNaN(cost) ? "NaN" : "infinite", it, step,
                 store == null ? "" : " (the last good checkpoint in " + store.folder() + " is kept; --resume continues from it)"));
       }
-      gradient.applyAndClear(input, output, (float) (step / batch));
+      gradient.applyAndClear(output, (float) (step / batch));
       iteration = it;
       if (it % config.reportEvery() == 0) {
         smoothedLoss = Double.isNaN(smoothedLoss) ? cost : 0.95 * smoothedLoss + 0.05 * cost;

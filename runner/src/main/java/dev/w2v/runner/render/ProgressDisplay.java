@@ -3,6 +3,7 @@ package dev.w2v.runner.render;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -22,7 +23,10 @@ public final class ProgressDisplay implements AutoCloseable {
   private final long total;
   private final long startNanos = System.nanoTime();
   private final ProgressBar bar;
+  private static final long BAR_EVERY_NANOS = Duration.ofMillis(100).toNanos();
+
   private long lastLogNanos = startNanos;
+  private long lastBarNanos;
   private long startDone = -1;
 
   /**
@@ -48,17 +52,24 @@ public final class ProgressDisplay implements AutoCloseable {
             : null;
   }
 
-  /** Records that {@code done} units are complete; {@code status} is shown beside the count. */
-  public void update(long done, String status) {
+  /**
+   * Records that {@code done} units are complete; {@code status} is shown beside the count. It is
+   * asked for only when something is drawn, so a caller reporting thousands of times a second
+   * does not pay for formatting each time.
+   */
+  public void update(long done, Supplier<String> status) {
     if (startDone < 0) {
       startDone = done;
     }
+    long now = System.nanoTime();
     if (bar != null) {
       bar.stepTo(done);
-      bar.setExtraMessage(status);
+      if (now - lastBarNanos >= BAR_EVERY_NANOS || done == total) {
+        lastBarNanos = now;
+        bar.setExtraMessage(status.get());
+      }
       return;
     }
-    long now = System.nanoTime();
     if (now - lastLogNanos >= LOG_EVERY_NANOS || done == total) {
       lastLogNanos = now;
       double seconds = (now - startNanos) / 1e9;
@@ -67,7 +78,7 @@ public final class ProgressDisplay implements AutoCloseable {
       err.printf(
           Locale.ROOT,
           "%d/%d %s (%.0f%%)  %s  %.0f %s/s  %s left%n",
-          done, total, unit, 100.0 * done / Math.max(1, total), status, rate, unit, format(left));
+          done, total, unit, 100.0 * done / Math.max(1, total), status.get(), rate, unit, format(left));
     }
   }
 

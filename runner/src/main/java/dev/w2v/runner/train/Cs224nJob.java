@@ -104,7 +104,7 @@ public final class Cs224nJob implements TrainingJob {
             @Override
             public void progress(long iteration, double smoothedLoss, double learningRate) {
               metrics.add(iteration, smoothedLoss, learningRate);
-              progress.update(iteration, String.format(Locale.ROOT, "loss %.3f  lr %.3g", smoothedLoss, learningRate));
+              progress.update(iteration, () -> String.format(Locale.ROOT, "loss %.3f  lr %.3g", smoothedLoss, learningRate));
             }
 
             @Override

@@ -109,7 +109,7 @@ public final class FastJob implements TrainingJob {
               }
               progress.update(
                   Math.round(p.fractionDone() * STEPS),
-                  String.format(
+                  () -> String.format(
                       Locale.ROOT, "epoch %d  %.0fk words/s (per thread %s)  lr %.5f  loss %.3f",
                       p.epoch(), p.wordsPerSecond() / 1000, perThread, p.learningRate(), p.recentLoss()));
             }

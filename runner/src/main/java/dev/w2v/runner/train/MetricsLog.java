@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code metrics.csv}: iteration, smoothed loss and learning rate at every report, flushed as it
@@ -60,7 +59,7 @@ final class MetricsLog implements Closeable {
   void add(long iteration, double smoothedLoss, double learningRate) {
     points.add(new double[] {iteration, smoothedLoss});
     try {
-      writer.write(String.format(Locale.ROOT, "%d,%.6f,%s", iteration, smoothedLoss, learningRate));
+      writer.write(iteration + "," + smoothedLoss + "," + learningRate);
       writer.newLine();
       if (points.size() % 100 == 0) {
         writer.flush();

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code w2v} entry point, the packaged jar, in a process of its own. */
-final class W2vProcess {
+public final class W2vProcess {
 
   /** What a run printed and how it ended. */
-  record Result(int exitCode, String out, String err) {
+  public record Result(int exitCode, String out, String err) {
     @Override
     public String toString() {
       return "exit " + exitCode + "\n--- stdout\n" + out + "\n--- stderr\n" + err;
@@ -21,7 +21,7 @@ final class W2vProcess {
 
   private W2vProcess() {}
 
-  static Path jar() {
+  public static Path jar() {
     String jar = System.getProperty("w2v.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new IllegalStateException("the packaged w2v.jar is missing; run through `mvn verify`: " + jar);
@@ -29,7 +29,7 @@ final class W2vProcess {
     return Path.of(jar);
   }
 
-  static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+  public static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.awt.headless=true");

@@ -28,6 +28,7 @@ public final class Cs224nTrainer {
   private static final long INIT_STREAM = 0x5EED_0004L;
 
   private final Cs224nConfig config;
+  private final String fingerprint;
   private final Loss loss;
   private final ContextSampler contexts;
   private final float[] input;
@@ -38,17 +39,28 @@ public final class Cs224nTrainer {
   private double step;
   private double smoothedLoss = Double.NaN;
 
+  /** A run whose loss needs no description beyond its class, for tests. */
+  public Cs224nTrainer(Cs224nConfig config, Corpus corpus, Loss loss) {
+    this(config, corpus, loss, loss.getClass().getName());
+  }
+
   /**
    * Sets up a fresh run: the sub-sampled corpus copies and the initial parameters, all derived
    * from {@code config.seed()}.
+   *
+   * @param lossDescription the loss and sampler with their parameters, such as {@code
+   *     negsampling[k=10] unigram[power=0.75]}: part of what a checkpoint must match to resume
    */
-  public Cs224nTrainer(Cs224nConfig config, Corpus corpus, Loss loss) {
+  public Cs224nTrainer(Cs224nConfig config, Corpus corpus, Loss loss, String lossDescription) {
     if (loss.dimension() != config.dim()) {
       throw new IllegalArgumentException(
           "the loss was made for dimension " + loss.dimension() + ", the trainer for " + config.dim());
     }
     this.config = config;
     this.loss = loss;
+    this.fingerprint =
+        config.fingerprint() + " corpus=" + corpus.vocabulary().size() + "words/" + corpus.tokens()
+            + "tokens loss=" + lossDescription;
     int words = corpus.vocabulary().size();
     double[] reject = SubSampling.rejectProbabilities(corpus.vocabulary(), config.sample());
     try {
@@ -75,10 +87,10 @@ public final class Cs224nTrainer {
    * @throws W2vException if it was written under other settings or for other matrix sizes
    */
   public void restore(Checkpoint checkpoint) {
-    if (!checkpoint.fingerprint().equals(config.fingerprint())) {
+    if (!checkpoint.fingerprint().equals(fingerprint)) {
       throw new W2vException(
           "the checkpoint was written with other settings (" + checkpoint.fingerprint() + "), this run has ("
-              + config.fingerprint() + "); resume with the same settings or use another --out");
+              + fingerprint + "); resume with the same settings or use another --out");
     }
     List<float[]> m = checkpoint.matrices();
     if (m.size() != 2 || m.get(0).length != input.length || m.get(1).length != output.length
@@ -98,7 +110,7 @@ public final class Cs224nTrainer {
   /** A snapshot of the current state. */
   public Checkpoint checkpoint() {
     return new Checkpoint(
-        config.fingerprint(), iteration, step, smoothedLoss,
+        fingerprint, iteration, step, smoothedLoss,
         List.of(contextRandom.state(), lossRandom.state()),
         List.of(input.clone(), output.clone()));
   }

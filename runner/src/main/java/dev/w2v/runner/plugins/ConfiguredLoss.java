@@ -56,6 +56,11 @@ public final class ConfiguredLoss {
     return samplerParameters;
   }
 
+  /** The loss and sampler with their parameters, e.g. {@code negsampling[k=10] unigram[power=0.75]}. */
+  public String description() {
+    return lossProvider.name() + lossParameters.asMap() + " " + samplerProvider.name() + samplerParameters.asMap();
+  }
+
   /** Creates the sampler, then the loss, for this vocabulary and dimension. */
   public Loss create(WordCounts counts, int dimension) {
     Sampler sampler;

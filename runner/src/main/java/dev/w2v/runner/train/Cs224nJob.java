@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -79,7 +80,7 @@ public final class Cs224nJob implements TrainingJob {
     }
     Corpus corpus = CorpusReader.read(corpusFile, format, configuration.getBoolean("lowercase"));
     Loss loss = configuredLoss.create(corpus.vocabulary().wordCounts(), config.dim());
-    Cs224nTrainer trainer = new Cs224nTrainer(config, corpus, loss);
+    Cs224nTrainer trainer = new Cs224nTrainer(config, corpus, loss, configuredLoss.description());
     CheckpointStore store = new CheckpointStore(folder.resolve("checkpoints"), 3);
     PrintWriter err = new PrintWriter(System.err, true);
     if (resume) {
@@ -90,8 +91,12 @@ public final class Cs224nJob implements TrainingJob {
       }
       trainer.restore(checkpoint.get());
       err.println("w2v: resuming from iteration " + trainer.iteration());
-    } else {
-      clearOldCheckpoints(store, err);
+    }
+    List<Path> earlier = resume ? List.of() : store.files();
+    if (!earlier.isEmpty()) {
+      err.println(
+          "w2v: starting afresh: the checkpoints of an earlier run in " + store.folder()
+              + " are replaced once this run writes its first (use --resume to continue that run instead)");
     }
     if (trainer.iteration() >= config.iterations()) {
       err.println("w2v: the checkpoint is already at iteration " + trainer.iteration() + "; raise --iterations to train further");
@@ -105,6 +110,12 @@ public final class Cs224nJob implements TrainingJob {
             public void progress(long iteration, double smoothedLoss, double learningRate) {
               metrics.add(iteration, smoothedLoss, learningRate);
               progress.update(iteration, () -> String.format(Locale.ROOT, "loss %.3f  lr %.3g", smoothedLoss, learningRate));
+            }
+
+            @Override
+            public void checkpointed(long iteration, Path file) {
+              // Only now: a fresh run that dies before its first checkpoint leaves the old ones.
+              deleteAll(earlier, file);
             }
 
             @Override
@@ -146,14 +157,11 @@ public final class Cs224nJob implements TrainingJob {
     return new W2vException(culprit + " failed during training: " + e + "; " + kept, e);
   }
 
-  private static void clearOldCheckpoints(CheckpointStore store, PrintWriter err) {
-    if (store.files().isEmpty()) {
-      return;
-    }
-    err.println(
-        "w2v: starting afresh: replacing the checkpoints of an earlier run in " + store.folder()
-            + " (use --resume to continue that run instead)");
-    for (Path file : store.files()) {
+  private static void deleteAll(List<Path> files, Path keep) {
+    for (Path file : files) {
+      if (file.equals(keep)) {
+        continue;
+      }
       try {
         Files.deleteIfExists(file);
       } catch (IOException e) {

@@ -66,7 +66,7 @@ public final class ProgressDisplay implements AutoCloseable {
       bar.stepTo(done);
       if (now - lastBarNanos >= BAR_EVERY_NANOS || done == total) {
         lastBarNanos = now;
-        bar.setExtraMessage(status.get());
+        bar.setExtraMessage("  " + status.get());
       }
       return;
     }

@@ -90,6 +90,11 @@ public final class ProgressDisplay implements AutoCloseable {
     return s >= 60 ? (s / 60) + "m" + String.format(Locale.ROOT, "%02d", s % 60) + "s" : s + "s";
   }
 
+  /** How many units the run has. */
+  public long total() {
+    return total;
+  }
+
   @Override
   public void close() {
     if (bar != null) {

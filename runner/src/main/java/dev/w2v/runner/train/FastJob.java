@@ -1,6 +1,7 @@
 package dev.w2v.runner.train;
 
 import dev.w2v.core.W2vException;
+import dev.w2v.core.fast.EncodedCorpus;
 import dev.w2v.core.fast.FastConfig;
 import dev.w2v.core.fast.FastListener;
 import dev.w2v.core.fast.FastProgress;
@@ -22,9 +23,6 @@ import java.util.Locale;
 
 /** The fast trainer's run: plain-text files or folders in, vectors and plots out. */
 public final class FastJob implements TrainingJob {
-
-  /** Progress is shown in thousandths of the run. */
-  private static final int STEPS = 1000;
 
   private final Configuration configuration;
   private final ConfiguredLoss configuredLoss;
@@ -89,38 +87,55 @@ public final class FastJob implements TrainingJob {
     OutputFolder folder = OutputFolder.prepare(configuration.getPath("out"));
     List<double[]> losses = new ArrayList<>();
     TrainedVectors vectors;
-    try (ProgressDisplay progress = new ProgressDisplay("training", "‰", STEPS, System.err)) {
-      FastListener listener =
-          new FastListener() {
-            @Override
-            public void vocabularyCounted(Vocabulary vocabulary) {
-              err.printf(Locale.ROOT, "w2v: %d words in the vocabulary (min-count %d)%n", vocabulary.size(), config.minCount());
-              err.flush();
-            }
+    // The display knows its total only once the corpus is encoded: epochs x training words.
+    ProgressDisplay[] display = new ProgressDisplay[1];
+    FastListener listener =
+        new FastListener() {
+          @Override
+          public void vocabularyCounted(Vocabulary vocabulary) {
+            err.printf(Locale.ROOT, "w2v: %d words in the vocabulary (min-count %d)%n", vocabulary.size(), config.minCount());
+            err.flush();
+          }
 
-            @Override
-            public void progress(FastProgress p) {
-              if (!Double.isNaN(p.recentLoss())) {
-                losses.add(new double[] {p.fractionDone() * config.epochs(), p.recentLoss()});
-              }
-              StringBuilder perThread = new StringBuilder();
-              for (double w : p.wordsPerSecondPerThread()) {
-                perThread.append(perThread.length() == 0 ? "" : "/").append(String.format(Locale.ROOT, "%.0fk", w / 1000));
-              }
-              progress.update(
-                  Math.round(p.fractionDone() * STEPS),
-                  () -> String.format(
-                      Locale.ROOT, "epoch %d  %.0fk words/s (per thread %s)  lr %.5f  loss %.3f",
-                      p.epoch(), p.wordsPerSecond() / 1000, perThread, p.learningRate(), p.recentLoss()));
+          @Override
+          public void corpusEncoded(EncodedCorpus corpus) {
+            err.printf(
+                Locale.ROOT, "w2v: %d training words%s%n", corpus.words(), corpus.mapped() ? " (memory-mapped)" : "");
+            err.flush();
+            display[0] = new ProgressDisplay("training", "words", corpus.words() * config.epochs(), System.err);
+          }
+
+          @Override
+          public void progress(FastProgress p) {
+            if (!Double.isNaN(p.recentLoss())) {
+              losses.add(new double[] {p.fractionDone() * config.epochs(), p.recentLoss()});
             }
-          };
-      try {
-        vectors = new FastTrainer(config).train(sources, counts -> configuredLoss.create(counts, config.dimension()), listener);
-      } catch (W2vException e) {
-        throw e;
-      } catch (RuntimeException | LinkageError e) {
-        String culprit = plugins.blame(e).map(c -> c + " failed during training: ").orElse("training failed: ");
-        throw new W2vException(culprit + e, e);
+            if (display[0] == null) {
+              return;
+            }
+            display[0].update(
+                Math.round(p.fractionDone() * display[0].total()),
+                () -> {
+                  StringBuilder perThread = new StringBuilder();
+                  for (double w : p.wordsPerSecondPerThread()) {
+                    perThread.append(perThread.length() == 0 ? "" : "/").append(Math.round(w / 1000)).append('k');
+                  }
+                  return String.format(
+                      Locale.ROOT, "epoch %d  per thread %s words/s  lr %.5f  loss %.3f",
+                      p.epoch(), perThread, p.learningRate(), p.recentLoss());
+                });
+          }
+        };
+    try {
+      vectors = new FastTrainer(config).train(sources, counts -> configuredLoss.create(counts, config.dimension()), listener);
+    } catch (W2vException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      String culprit = plugins.blame(e).map(c -> c + " failed during training: ").orElse("training failed: ");
+      throw new W2vException(culprit + e, e);
+    } finally {
+      if (display[0] != null) {
+        display[0].close();
       }
     }
     double[][] series = new double[2][losses.size()];

@@ -38,7 +38,7 @@ public final class GensimBridge {
         + out.strip() + "); install python3-gensim to run the gensim comparison");
     Path script = workDir.resolve("gensim_bridge.py");
     try (InputStream in = GensimBridge.class.getResourceAsStream("/dev/w2v/core/gensim_bridge.py")) {
-      Files.copy(in, script);
+      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return new GensimBridge(script);
   }

@@ -116,7 +116,7 @@ final class SyntheticVectors {
     for (int i = 0; i < order.size(); i++) {
       float[] x = v.get(order.get(i));
       for (int j = 0; j < dim; j++) {
-        data[i * dim + j] = x[j] + (float) (random.nextGaussian() * 0.3 / Math.sqrt(dim));
+        data[i * dim + j] = x[j] + (float) (random.nextGaussian() * 0.55 / Math.sqrt(dim));
       }
     }
     return WordVectors.of(order, dim, data);

@@ -2,6 +2,10 @@ package dev.w2v.runner;
 
 import dev.w2v.core.W2vException;
 import dev.w2v.runner.config.ConfigurationLoader;
+import dev.w2v.runner.query.AnalogyCommand;
+import dev.w2v.runner.query.EvaluateCommand;
+import dev.w2v.runner.query.NeighborsCommand;
+import dev.w2v.runner.query.PlotCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -18,6 +22,10 @@ import picocli.CommandLine.IVersionProvider;
       TrainCommand.class,
       GradcheckCommand.class,
       PluginsCommand.class,
+      EvaluateCommand.class,
+      NeighborsCommand.class,
+      AnalogyCommand.class,
+      PlotCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class W2v {

@@ -1,11 +1,12 @@
 package dev.w2v.core.eval;
 
 /** The little JSON the reports need: quoted strings and numbers, NaN as null. */
-final class Json {
+public final class Json {
 
   private Json() {}
 
-  static String quote(String s) {
+  /** {@code s} as a JSON string literal. */
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -27,7 +28,8 @@ final class Json {
     return sb.append('"').toString();
   }
 
-  static String number(double d) {
+  /** {@code d} as a JSON number; NaN and infinities as null. */
+  public static String number(double d) {
     return Double.isFinite(d) ? Double.toString(d) : "null";
   }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import dev.w2v.core.projection.ProjectedWord;
 import java.util.List;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -28,8 +29,8 @@ public final class Charts {
    * A labelled scatter plot of words at 2-D coordinates (for example their first two principal
    * components), written as a PNG.
    */
-  public static void wordScatter(List<String> words, double[] x, double[] y, String title, Path png) {
-    if (words.isEmpty()) {
+  public static void wordScatter(List<ProjectedWord> points, String title, Path png) {
+    if (points.isEmpty()) {
       throw new W2vException("no words to plot: none of the plot words is in the vocabulary");
     }
     XYChart chart =
@@ -41,13 +42,15 @@ public final class Charts {
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setPlotGridLinesVisible(true);
     chart.getStyler().setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+    double[] x = points.stream().mapToDouble(ProjectedWord::x).toArray();
+    double[] y = points.stream().mapToDouble(ProjectedWord::y).toArray();
     XYSeries series = chart.addSeries("words", x, y);
     series.setMarker(SeriesMarkers.CIRCLE);
     series.setMarkerColor(new Color(31, 119, 180));
     double spanY = span(y);
-    for (int i = 0; i < words.size(); i++) {
+    for (ProjectedWord p : points) {
       // Labels sit just above their point so the point stays visible.
-      chart.addAnnotation(new AnnotationText(words.get(i), x[i], y[i] + spanY * 0.025, false));
+      chart.addAnnotation(new AnnotationText(p.word(), p.x(), p.y() + spanY * 0.025, false));
     }
     write(chart, png);
   }

@@ -3,13 +3,16 @@ package dev.w2v.runner.train;
 import dev.w2v.core.W2vException;
 import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.render.Charts;
-import dev.w2v.runner.render.PrincipalComponents;
+import dev.w2v.core.eval.AnalogyEvaluator;
+import dev.w2v.core.projection.PrincipalComponents;
+import dev.w2v.core.vectors.VectorFileWriter;
+import dev.w2v.core.vectors.VectorFormat;
+import dev.w2v.core.vectors.WordVectors;
+import dev.w2v.runner.query.EvaluateCommand;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,11 +23,13 @@ import java.util.List;
 public final class TrainingOutputs {
 
   private final Configuration configuration;
+  private final PrintWriter out;
   private final PrintWriter err;
 
   @Inject
-  TrainingOutputs(Configuration configuration, @Named("err") PrintWriter err) {
+  TrainingOutputs(Configuration configuration, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
     this.configuration = configuration;
+    this.out = out;
     this.err = err;
   }
 
@@ -45,10 +50,31 @@ public final class TrainingOutputs {
    */
   void write(
       OutputFolder folder, List<String> words, float[] input, float[] output, int dim, double[][] lossSeries, String xAxis) {
-    float[] vectors = chooseVectors(words.size(), input, output, dim);
-    writeText(folder.resolve("vectors.txt"), words, vectors, dim);
-    plotWords(folder.resolve("word_vectors.png"), words, vectors, dim);
+    WordVectors vectors = WordVectors.of(words, dim, chooseVectors(words.size(), input, output, dim));
+    writeText(folder.resolve("vectors.txt"), vectors);
+    plotWords(folder.resolve("word_vectors.png"), vectors);
+    evaluate(folder, vectors);
     Charts.lossCurve(lossSeries[0], lossSeries[1], "smoothed training loss", xAxis, folder.resolve("loss.png"));
+  }
+
+  /** Runs the evaluation files the configuration names, if any; prints and saves the results. */
+  private void evaluate(OutputFolder folder, WordVectors vectors) {
+    String analogies = configuration.getString("analogies");
+    List<Path> similarity = configuration.getStringList("similarity").stream().map(Path::of).toList();
+    if (analogies.isBlank() && similarity.isEmpty()) {
+      return;
+    }
+    EvaluateCommand.Evaluation evaluation =
+        EvaluateCommand.Evaluation.run(
+            vectors, folder.resolve("vectors.txt"), analogies.isBlank() ? null : Path.of(analogies), similarity,
+            AnalogyEvaluator.defaults().restrictVocab(), true);
+    out.print(evaluation.toTable());
+    out.flush();
+    try {
+      Files.writeString(folder.resolve("evaluation.json"), evaluation.toJson());
+    } catch (IOException e) {
+      throw new W2vException("cannot write " + folder.resolve("evaluation.json") + ": " + e.getMessage());
+    }
   }
 
   private float[] chooseVectors(int words, float[] input, float[] output, int dim) {
@@ -76,15 +102,11 @@ public final class TrainingOutputs {
     }
   }
 
-  private void plotWords(Path png, List<String> vocabulary, float[] vectors, int dim) {
-    java.util.Map<String, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < vocabulary.size(); i++) {
-      index.put(vocabulary.get(i), i);
-    }
+  private void plotWords(Path png, WordVectors vectors) {
     List<String> words = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (String word : configuration.getStringList("plot-words")) {
-      (index.containsKey(word) ? words : missing).add(word);
+      (vectors.rowOf(word) >= 0 ? words : missing).add(word);
     }
     if (!missing.isEmpty()) {
       err.println("w2v: warning: not in the vocabulary, left out of the plot: " + String.join(", ", missing));
@@ -93,31 +115,13 @@ public final class TrainingOutputs {
       err.println("w2v: warning: no plot word is in the vocabulary; word_vectors.png not drawn");
       return;
     }
-    float[] rows = new float[words.size() * dim];
-    for (int i = 0; i < words.size(); i++) {
-      System.arraycopy(vectors, index.get(words.get(i)) * dim, rows, i * dim, dim);
-    }
-    double[][] xy = PrincipalComponents.project(rows, words.size(), dim);
-    Charts.wordScatter(words, xy[0], xy[1], "word vectors, first two principal components", png);
+    Charts.wordScatter(
+        PrincipalComponents.project(vectors, words), "word vectors, first two principal components", png);
   }
 
-  private static void writeText(Path file, List<String> words, float[] vectors, int dim) {
+  private static void writeText(Path file, WordVectors vectors) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-      w.write(words.size() + " " + dim + "\n");
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < words.size(); i++) {
-        line.setLength(0);
-        line.append(words.get(i));
-        for (int j = 0; j < dim; j++) {
-          line.append(' ').append(vectors[i * dim + j]);
-        }
-        line.append('\n');
-        w.write(line.toString());
-      }
-    } catch (IOException e) {
-      throw new W2vException("cannot write " + file + ": " + e.getMessage());
-    }
+    VectorFileWriter.write(vectors, temporary, VectorFormat.TEXT);
     try {
       Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

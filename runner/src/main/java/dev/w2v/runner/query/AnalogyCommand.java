@@ -1,0 +1,40 @@
+package dev.w2v.runner.query;
+
+import dev.w2v.core.query.VectorQueries;
+import dev.w2v.runner.VerboseOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code w2v analogy}: A is to B as C is to ?, by 3CosAdd. */
+@Command(name = "analogy", mixinStandardHelpOptions = true, description = "A is to B as C is to ? (3CosAdd over unit vectors; A, B and C excluded).")
+public final class AnalogyCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Mixin VectorsOption vectors;
+
+  @Parameters(index = "0", paramLabel = "A")
+  String a;
+
+  @Parameters(index = "1", paramLabel = "B")
+  String b;
+
+  @Parameters(index = "2", paramLabel = "C")
+  String c;
+
+  @Option(names = "-k", defaultValue = "10", description = "How many answers (default ${DEFAULT-VALUE}).")
+  int k;
+
+  @Override
+  public Integer call() {
+    NeighborsCommand.print(spec.commandLine().getOut(), VectorQueries.of(vectors.read()).analogy(a, b, c, k));
+    return 0;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.w2v.runner.query;
+
+import dev.w2v.core.eval.AnalogyEvaluator;
+import dev.w2v.core.eval.AnalogyReport;
+import dev.w2v.core.eval.Json;
+import dev.w2v.core.eval.SimilarityReport;
+import dev.w2v.core.eval.WordPairEvaluator;
+import dev.w2v.core.vectors.WordVectors;
+import dev.w2v.runner.VerboseOption;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code w2v evaluate}: analogy accuracy and word-similarity correlation of a vector file. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate word vectors on analogies (3CosAdd over the 30000 most frequent words, as word2vec C's",
+      "compute-accuracy and gensim do) and word similarity (Spearman). Without --analogies or --similarity",
+      "the bundled questions-words.txt and wordsim353.tsv are used."
+    })
+public final class EvaluateCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin VerboseOption verbose;
+
+  @Mixin VectorsOption vectors;
+
+  @Option(names = "--analogies", paramLabel = "FILE", description = "Analogy questions in questions-words.txt format.")
+  Path analogies;
+
+  @Option(names = "--similarity", paramLabel = "FILE", description = "Word pairs with scores, tab-separated (repeatable).")
+  List<Path> similarity = new ArrayList<>();
+
+  @Option(names = "--restrict-vocab", defaultValue = "30000", description = "Analogy answers are searched among this many most frequent words (default ${DEFAULT-VALUE}).")
+  int restrictVocab;
+
+  @Option(names = "--case-sensitive", description = "Compare words as written (default: case-insensitive, like gensim).")
+  boolean caseSensitive;
+
+  @Option(names = "--json", description = "Print the results as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (analogies == null && similarity.isEmpty()) {
+      Path data = Path.of(System.getProperty("w2v.home", ".")).resolve("data");
+      analogies = data.resolve("questions-words.txt");
+      similarity = List.of(data.resolve("wordsim353.tsv"));
+    }
+    Evaluation evaluation =
+        Evaluation.run(vectors.read(), vectors.file, analogies, similarity, restrictVocab, !caseSensitive);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? evaluation.toJson() : evaluation.toTable());
+    out.flush();
+    return 0;
+  }
+
+  /** The results of one evaluation, renderable as a table or as JSON. */
+  public record Evaluation(Path vectors, AnalogyReport analogies, Path analogyFile, List<SimilarityReport> similarity, List<Path> similarityFiles) {
+
+    /** Evaluates {@code words} on the given files; either kind may be absent. */
+    public static Evaluation run(
+        WordVectors words, Path source, Path analogyFile, List<Path> similarityFiles, int restrictVocab, boolean caseInsensitive) {
+      AnalogyReport analogies =
+          analogyFile == null ? null : new AnalogyEvaluator(restrictVocab, caseInsensitive).evaluate(words, analogyFile);
+      List<SimilarityReport> similarity = new ArrayList<>();
+      for (Path file : similarityFiles) {
+        similarity.add(new WordPairEvaluator(WordPairEvaluator.defaults().restrictVocab(), caseInsensitive).evaluate(words, file));
+      }
+      return new Evaluation(source, analogies, analogyFile, similarity, List.copyOf(similarityFiles));
+    }
+
+    public String toTable() {
+      StringBuilder text = new StringBuilder();
+      if (analogies != null) {
+        text.append("Analogies: ").append(analogyFile).append('\n').append(analogies.toTable()).append('\n');
+      }
+      for (int i = 0; i < similarity.size(); i++) {
+        text.append("Word similarity: ").append(similarityFiles.get(i)).append('\n')
+            .append(similarity.get(i).toTable()).append('\n');
+      }
+      return text.toString();
+    }
+
+    public String toJson() {
+      StringBuilder text = new StringBuilder("{\"vectors\": ").append(Json.quote(vectors.toString()));
+      if (analogies != null) {
+        text.append(", \"analogies\": {\"file\": ").append(Json.quote(analogyFile.toString()))
+            .append(", \"result\": ").append(analogies.toJson()).append('}');
+      }
+      text.append(", \"similarity\": [");
+      for (int i = 0; i < similarity.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.quote(similarityFiles.get(i).toString()))
+            .append(", \"result\": ").append(similarity.get(i).toJson()).append('}');
+      }
+      return text.append("]}\n").toString();
+    }
+  }
+}

@@ -13,4 +13,6 @@ interface Kernels {
   float dot(float[] x, int xOffset, float[] y, int yOffset, int n);
 
   void axpy(float a, float[] x, int xOffset, float[] y, int yOffset, int n);
+
+  void dot4(float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset);
 }

@@ -35,4 +35,24 @@ final class ScalarKernels implements Kernels {
       y[yOffset + i] += a * x[xOffset + i];
     }
   }
+
+  @Override
+  public void dot4(
+      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    for (int i = 0; i < n; i++) {
+      float xi = x[xOffset + i];
+      s0 += xi * q[q0 + i];
+      s1 += xi * q[q1 + i];
+      s2 += xi * q[q2 + i];
+      s3 += xi * q[q3 + i];
+    }
+    out[outOffset] = s0;
+    out[outOffset + 1] = s1;
+    out[outOffset + 2] = s2;
+    out[outOffset + 3] = s3;
+  }
 }

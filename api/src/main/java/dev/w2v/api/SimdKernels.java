@@ -71,4 +71,43 @@ final class SimdKernels implements Kernels {
       y[yOffset + i] = Math.fma(a, x[xOffset + i], y[yOffset + i]);
     }
   }
+
+  @Override
+  public void dot4(
+      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+    int i = 0;
+    float s0 = 0f;
+    float s1 = 0f;
+    float s2 = 0f;
+    float s3 = 0f;
+    if (n >= LANES) {
+      FloatVector a0 = FloatVector.zero(SPECIES);
+      FloatVector a1 = FloatVector.zero(SPECIES);
+      FloatVector a2 = FloatVector.zero(SPECIES);
+      FloatVector a3 = FloatVector.zero(SPECIES);
+      int bound = n - LANES;
+      for (; i <= bound; i += LANES) {
+        FloatVector xv = FloatVector.fromArray(SPECIES, x, xOffset + i);
+        a0 = xv.fma(FloatVector.fromArray(SPECIES, q, q0 + i), a0);
+        a1 = xv.fma(FloatVector.fromArray(SPECIES, q, q1 + i), a1);
+        a2 = xv.fma(FloatVector.fromArray(SPECIES, q, q2 + i), a2);
+        a3 = xv.fma(FloatVector.fromArray(SPECIES, q, q3 + i), a3);
+      }
+      s0 = a0.reduceLanes(VectorOperators.ADD);
+      s1 = a1.reduceLanes(VectorOperators.ADD);
+      s2 = a2.reduceLanes(VectorOperators.ADD);
+      s3 = a3.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      float xi = x[xOffset + i];
+      s0 = Math.fma(xi, q[q0 + i], s0);
+      s1 = Math.fma(xi, q[q1 + i], s1);
+      s2 = Math.fma(xi, q[q2 + i], s2);
+      s3 = Math.fma(xi, q[q3 + i], s3);
+    }
+    out[outOffset] = s0;
+    out[outOffset + 1] = s1;
+    out[outOffset + 2] = s2;
+    out[outOffset + 3] = s3;
+  }
 }

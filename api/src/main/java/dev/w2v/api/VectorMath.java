@@ -61,6 +61,17 @@ public final class VectorMath {
   }
 
   /** Sets {@code x[offset, offset+n)} to zero. */
+  /**
+   * Four dot products sharing one row: {@code out[outOffset + i] = x[xOffset, +n) . q[qi, +n)} for
+   * the four offsets {@code q0..q3} into {@code q}. Reading the row once for four queries is what
+   * makes a batched similarity search (analogies, nearest neighbours) compute-bound rather than
+   * memory-bound.
+   */
+  public static void dot4(
+      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+    KERNELS.dot4(x, xOffset, q, q0, q1, q2, q3, n, out, outOffset);
+  }
+
   public static void zero(float[] x, int offset, int n) {
     java.util.Arrays.fill(x, offset, offset + n, 0f);
   }

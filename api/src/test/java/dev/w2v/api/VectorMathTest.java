@@ -61,6 +61,26 @@ class VectorMathTest {
   }
 
   @Test
+  void dot4EqualsFourDotsInBothKernels() {
+    SplittableRandom random = new SplittableRandom(2);
+    for (int n = 0; n <= 320; n += 7) {
+      float[] x = randomArray(random, n + 3);
+      float[] q = randomArray(random, 4 * n + 11);
+      int[] offsets = {5, 5 + n, 6 + 2 * n, 11 + 3 * n - 5};
+      for (Kernels kernels : new Kernels[] {SCALAR, SIMD}) {
+        float[] out = new float[6];
+        kernels.dot4(x, 2, q, offsets[0], offsets[1], offsets[2], offsets[3], n, out, 1);
+        assertEquals(0f, out[0]);
+        assertEquals(0f, out[5]);
+        for (int k = 0; k < 4; k++) {
+          double exact = exactDot(x, 2, q, offsets[k], n);
+          assertEquals(exact, out[1 + k], 1e-6 * (n + 1), kernels.name() + " n=" + n + " query " + k);
+        }
+      }
+    }
+  }
+
+  @Test
   void simdAndScalarAxpyAgreeOverManyLengthsAndOffsetsAndTouchNothingElse() {
     SplittableRandom random = new SplittableRandom(2);
     for (int n = 0; n <= 320; n++) {

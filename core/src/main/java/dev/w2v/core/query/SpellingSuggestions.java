@@ -52,8 +52,11 @@ public final class SpellingSuggestions {
     return out;
   }
 
-  /** Optimal string alignment distance between {@code a} and {@code b}. */
-  static int distance(String a, String b) {
+  /**
+   * Optimal string alignment distance between {@code a} and {@code b}: edits, with a swap of
+   * neighbours counting as one. Also used for "did you mean" on configuration keys.
+   */
+  public static int distance(String a, String b) {
     int n = a.length();
     int m = b.length();
     int[] prev2 = new int[m + 1];

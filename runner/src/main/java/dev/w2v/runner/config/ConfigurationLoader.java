@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigValue;
 import dev.w2v.api.ParameterSpec;
 import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.query.SpellingSuggestions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -155,8 +156,8 @@ public final class ConfigurationLoader {
 
   private static String suggestion(String key, Set<String> known) {
     return known.stream()
-        .min(Comparator.comparingInt(k -> EditDistance.between(key, k)))
-        .filter(k -> EditDistance.between(key, k) <= Math.max(2, key.length() / 3))
+        .min(Comparator.comparingInt(k -> SpellingSuggestions.distance(key, k)))
+        .filter(k -> SpellingSuggestions.distance(key, k) <= Math.max(2, key.length() / 3))
         .map(k -> "; did you mean '" + k + "'?")
         .orElse("; see `w2v train --help` for the keys");
   }

@@ -27,6 +27,7 @@ public final class ProgressDisplay implements AutoCloseable {
 
   private long lastLogNanos = startNanos;
   private long lastBarNanos;
+  private boolean closed;
   private long startDone = -1;
 
   /**
@@ -95,9 +96,11 @@ public final class ProgressDisplay implements AutoCloseable {
     return total;
   }
 
+  /** Finishes the bar; closing again does nothing. */
   @Override
   public void close() {
-    if (bar != null) {
+    if (bar != null && !closed) {
+      closed = true;
       bar.close();
     }
   }

@@ -1,6 +1,14 @@
 package dev.w2v.bench;
 
+import dev.w2v.api.Loss;
+import dev.w2v.api.LossContext;
+import dev.w2v.api.LossProvider;
+import dev.w2v.api.Parameters;
+import dev.w2v.api.Sampler;
+import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
+import dev.w2v.core.plugin.ProviderRegistry;
+import java.util.Map;
 import dev.w2v.core.fast.Model;
 import dev.w2v.core.fast.WordStep;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
@@ -56,7 +64,11 @@ public class TrainingStepBenchmark {
       counts[i] = 1 + 10_000_000L / (i + 1);
     }
     WordCounts wordCounts = WordCounts.of(counts);
-    BenchAliasSampler unigram = new BenchAliasSampler(wordCounts, 1.0);
+    // The real plugins, found by name as the runner finds them: the boundary is measured too.
+    ProviderRegistry<SamplerProvider> samplers = ProviderRegistry.load(SamplerProvider.class, "sampler");
+    SamplerProvider unigramProvider = samplers.get("unigram");
+    Sampler unigram =
+        unigramProvider.create(wordCounts, Parameters.resolve("unigram", unigramProvider.parameters(), Map.of("power", 1.0)));
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(1);
     float[] inputs = new float[VOCABULARY * dim];
     for (int i = 0; i < inputs.length; i++) {
@@ -67,9 +79,13 @@ public class TrainingStepBenchmark {
     for (int i = 0; i < SENTENCE; i++) {
       sentence[i] = unigram.sample(random);
     }
-    BenchNegativeSamplingLoss loss =
-        new BenchNegativeSamplingLoss(
-            VOCABULARY, dim, negatives, new BenchAliasSampler(wordCounts, 0.75));
+    LossProvider negsampling = ProviderRegistry.load(LossProvider.class, "loss").get("negsampling");
+    Loss loss =
+        negsampling.create(
+            new LossContext(
+                wordCounts, dim,
+                Parameters.resolve("negsampling", negsampling.parameters(), Map.of("k", negatives)),
+                unigramProvider.create(wordCounts, Parameters.defaults("unigram", unigramProvider.parameters()))));
     step = new WordStep(Model.of(model), loss, inputs, outputs, random);
     position = 5;
   }

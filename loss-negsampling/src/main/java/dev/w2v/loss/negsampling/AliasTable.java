@@ -89,9 +89,22 @@ final class AliasTable {
   }
 
   int sample(RandomGenerator random) {
-    int column = random.nextInt(cells.length);
+    // One 64-bit draw serves both: the high half picks the column by Lemire's multiply-shift
+    // (with his rejection step, so every column is exactly equally likely), the low half decides
+    // between the column and its alias.
+    long n = cells.length;
+    long bits = random.nextLong();
+    long product = (bits >>> 32) * n;
+    if ((product & 0xFFFF_FFFFL) < n) {
+      long threshold = (1L << 32) % n;
+      while ((product & 0xFFFF_FFFFL) < threshold) {
+        bits = random.nextLong();
+        product = (bits >>> 32) * n;
+      }
+    }
+    int column = (int) (product >>> 32);
     long cell = cells[column];
-    long u = random.nextInt() & 0xFFFF_FFFFL;
+    long u = bits & 0xFFFF_FFFFL;
     return u < (cell >>> 31) ? column : (int) (cell & 0x7FFF_FFFF);
   }
 

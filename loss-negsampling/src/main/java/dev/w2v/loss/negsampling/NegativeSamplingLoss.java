@@ -3,6 +3,7 @@ package dev.w2v.loss.negsampling;
 import dev.w2v.api.GradientSink;
 import dev.w2v.api.Loss;
 import dev.w2v.api.Sampler;
+import dev.w2v.api.Sigmoid;
 import dev.w2v.api.VectorMath;
 import java.util.random.RandomGenerator;
 
@@ -33,9 +34,13 @@ final class NegativeSamplingLoss implements Loss {
 
   private static final class Scratch implements Loss.Scratch {
     final float[] gradient;
+    final int[] drawn;
+    /** Keeps the reads of {@link #touch} alive; per thread, so no cache line is shared. */
+    float touched;
 
-    Scratch(int dimension) {
+    Scratch(int dimension, int negatives) {
       gradient = new float[dimension];
+      drawn = new int[negatives];
     }
   }
 
@@ -56,7 +61,7 @@ final class NegativeSamplingLoss implements Loss {
 
   @Override
   public Loss.Scratch newScratch() {
-    return new Scratch(dimension);
+    return new Scratch(dimension, negatives);
   }
 
   @Override
@@ -68,30 +73,37 @@ final class NegativeSamplingLoss implements Loss {
       float[] outputs,
       RandomGenerator random,
       GradientSink sink) {
-    float[] gradient = ((Scratch) scratch).gradient;
+    Scratch s = (Scratch) scratch;
+    float[] gradient = s.gradient;
+    int[] drawn = s.drawn;
     int d = dimension;
+    // Draw every negative and read one float per cache line of each row before any arithmetic, so
+    // that the memory system fetches all K+1 rows at once instead of one miss after another.
+    float touched = touch(outputs, target * d, d);
+    for (int k = 0; k < negatives; k++) {
+      drawn[k] = draw(target, random);
+      touched += touch(outputs, drawn[k] * d, d);
+    }
+    s.touched = touched;
     VectorMath.zero(gradient, 0, d);
 
     int row = target * d;
     float score = VectorMath.dot(outputs, row, input, inputOffset, d);
-    // One exp serves both the sigmoid and the log-sigmoid: e = exp(-|x|), and
-    // -log s(x) = max(-x, 0) + log(1 + e), -log s(-x) = max(x, 0) + log(1 + e). Math.log is an
-    // intrinsic and log1p is not; with e <= 1 the difference is below 1e-16 in absolute terms.
-    double e = Math.exp(-Math.abs(score));
-    double loss = Math.max(-score, 0.0) + Math.log(1.0 + e);
-    float coefficient = (float) (sigmoid(score, e) - 1.0);
+    // The float sigmoids come from tables: an exp and a log per row would cost a third of the
+    // training time.
+    double loss = -Sigmoid.logSigmoid(score);
+    float coefficient = Sigmoid.sigmoid(score) - 1f;
     // The row is read into the input gradient before its own gradient is reported, because the
     // sink may apply that report at once.
     VectorMath.axpy(coefficient, outputs, row, gradient, 0, d);
     sink.outputGradient(target, coefficient, input, inputOffset);
 
     for (int k = 0; k < negatives; k++) {
-      int negative = draw(target, random);
+      int negative = drawn[k];
       row = negative * d;
       score = VectorMath.dot(outputs, row, input, inputOffset, d);
-      e = Math.exp(-Math.abs(score));
-      loss += Math.max(score, 0.0) + Math.log(1.0 + e);
-      coefficient = (float) sigmoid(score, e);
+      loss -= Sigmoid.logSigmoid(-score);
+      coefficient = Sigmoid.sigmoid(score);
       VectorMath.axpy(coefficient, outputs, row, gradient, 0, d);
       sink.outputGradient(negative, coefficient, input, inputOffset);
     }
@@ -99,9 +111,12 @@ final class NegativeSamplingLoss implements Loss {
     return loss;
   }
 
-  /** s(x) given e = exp(-|x|), stable for any x. */
-  private static double sigmoid(double x, double e) {
-    return x >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
+  private static float touch(float[] array, int offset, int length) {
+    float sum = 0f;
+    for (int i = 0; i < length; i += 16) {
+      sum += array[offset + i];
+    }
+    return sum + array[offset + length - 1];
   }
 
   private int draw(int target, RandomGenerator random) {

@@ -9,6 +9,7 @@ import dev.w2v.api.Sampler;
 import dev.w2v.api.WordCounts;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 class AliasTableTest {
@@ -85,5 +86,23 @@ class AliasTableTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> new AliasTable(new double[] {0, 0}));
     assertTrue(e.getMessage().contains("zero"));
+  }
+
+  /** Replays fixed 64-bit values, to steer a draw into a chosen path. */
+  private static RandomGenerator replaying(long... values) {
+    int[] next = {0};
+    return () -> values[next[0]++];
+  }
+
+  @Test
+  void aColumnDrawInTheBiasedZoneIsRejectedAndDrawnAgain() {
+    // Three equal columns keep their own word, so the column drawn is the word returned.
+    AliasTable table = new AliasTable(new double[] {1, 1, 1});
+    // Lemire's multiply-shift maps the high 32 bits h to column (3h) >> 32; the low part
+    // (3h) mod 2^32 must be at least 2^32 mod 3 = 1 or the draw is biased and must be redone.
+    // h = 0 gives low part 0: rejected, and the second value (h = 2^32 - 1, column 2) decides.
+    assertEquals(2, table.sample(replaying(0L, 0xFFFF_FFFF_0000_0000L)));
+    // h = 0x5555_5556 gives column 1 with low part 2, which is accepted at once.
+    assertEquals(1, table.sample(replaying(0x5555_5556_0000_0000L)));
   }
 }

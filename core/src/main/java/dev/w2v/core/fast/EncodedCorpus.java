@@ -74,7 +74,7 @@ public abstract sealed class EncodedCorpus {
   private static final class Writer implements TextCorpus.TokenVisitor {
     private final Vocabulary vocabulary;
     private final long maxInMemory;
-    private int[] ints = new int[1 << 16];
+    private int[] ints;
     private int size;
     private int sentenceLength;
     private Path file;
@@ -86,6 +86,19 @@ public abstract sealed class EncodedCorpus {
     Writer(Vocabulary vocabulary, long maxInMemory) {
       this.vocabulary = vocabulary;
       this.maxInMemory = Math.min(maxInMemory, Integer.MAX_VALUE - 16);
+      // The counting pass bounds the positions: every kept word, a sentence end per line and one
+      // per cut of a long sentence. One array of that size, filled once, instead of doubling
+      // copies that would each be touched and left behind as garbage. Counts are lower bounds
+      // after pruning, so the array may still have to grow.
+      long trainWords = vocabulary.trainWords();
+      long expected =
+          trainWords + vocabulary.sentencesRead() + trainWords / FastConfig.MAX_SENTENCE_LENGTH + 1;
+      if (expected > this.maxInMemory) {
+        ints = new int[0];
+        spill();
+      } else {
+        ints = new int[(int) Math.max(16, expected)];
+      }
     }
 
     @Override

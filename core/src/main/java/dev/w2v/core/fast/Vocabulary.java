@@ -19,9 +19,11 @@ public final class Vocabulary {
   private final long[] counts;
   private final Map<String, Integer> index;
   private final long tokensRead;
+  private final long sentencesRead;
   private final int prunings;
 
-  private Vocabulary(List<String> words, long[] counts, long tokensRead, int prunings) {
+  private Vocabulary(
+      List<String> words, long[] counts, long tokensRead, long sentencesRead, int prunings) {
     this.words = Collections.unmodifiableList(words);
     this.counts = counts;
     this.index = new HashMap<>(words.size() * 2);
@@ -29,6 +31,7 @@ public final class Vocabulary {
       index.put(words.get(i), i);
     }
     this.tokensRead = tokensRead;
+    this.sentencesRead = sentencesRead;
     this.prunings = prunings;
   }
 
@@ -58,7 +61,7 @@ public final class Vocabulary {
     for (long c : counts) {
       total += c;
     }
-    return new Vocabulary(new ArrayList<>(words), counts.clone(), total, 0);
+    return new Vocabulary(new ArrayList<>(words), counts.clone(), total, 0, 0);
   }
 
   /** The counting pass's state: a hash map of word to count and first appearance. */
@@ -66,6 +69,7 @@ public final class Vocabulary {
     private final int maxVocab;
     private final HashMap<String, long[]> entries = new HashMap<>();
     private long tokens;
+    private long sentences;
     private long minReduce = 1;
     private int prunings;
 
@@ -99,7 +103,9 @@ public final class Vocabulary {
     }
 
     @Override
-    public void endOfSentence() {}
+    public void endOfSentence() {
+      sentences++;
+    }
 
     Vocabulary finish(int minCount) {
       List<Map.Entry<String, long[]>> kept = new ArrayList<>();
@@ -124,7 +130,7 @@ public final class Vocabulary {
         words.add(kept.get(i).getKey());
         counts[i] = kept.get(i).getValue()[0];
       }
-      return new Vocabulary(words, counts, tokens, prunings);
+      return new Vocabulary(words, counts, tokens, sentences, prunings);
     }
   }
 
@@ -176,6 +182,11 @@ public final class Vocabulary {
   /** Every token read by the counting pass, including words not kept. */
   public long tokensRead() {
     return tokensRead;
+  }
+
+  /** The sentences (lines with at least one token) read by the counting pass; 0 if unknown. */
+  public long sentencesRead() {
+    return sentencesRead;
   }
 
   /** How many times the counting pass pruned rare words to bound its memory. */

@@ -46,6 +46,20 @@ public final class WordVectors {
     return new WordVectors(w, dim, data.clone(), buildIndex(w, "the given word list"));
   }
 
+  /**
+   * Like {@link #of} but takes ownership of {@code data} instead of copying it: for a trainer
+   * that has finished with its matrix, where a copy would add V x d floats to the peak memory.
+   * The caller must not change {@code data} afterwards.
+   */
+  public static WordVectors ofOwned(List<String> words, int dim, float[] data) {
+    Preconditions.checkArgument(dim > 0, "dim must be positive, got %s", dim);
+    Preconditions.checkArgument((long) words.size() * dim == data.length,
+        "data has %s floats but %s words x %s dims need %s",
+        data.length, words.size(), dim, (long) words.size() * dim);
+    String[] w = words.toArray(new String[0]);
+    return new WordVectors(w, dim, data, buildIndex(w, "the given word list"));
+  }
+
   /** Takes ownership of the arrays: for readers that built them and will not touch them again. */
   static WordVectors adopt(String[] words, int dim, float[] data, Map<String, Integer> index) {
     return new WordVectors(words, dim, data, index);

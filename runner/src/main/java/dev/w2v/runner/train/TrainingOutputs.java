@@ -50,7 +50,9 @@ public final class TrainingOutputs {
    */
   void write(
       OutputFolder folder, List<String> words, float[] input, float[] output, int dim, double[][] lossSeries, String xAxis) {
-    WordVectors vectors = WordVectors.of(words, dim, chooseVectors(words.size(), input, output, dim));
+    // Training is over, so the matrix is handed over rather than copied: no second V x d at the
+    // memory peak.
+    WordVectors vectors = WordVectors.ofOwned(words, dim, chooseVectors(words.size(), input, output, dim));
     writeText(folder.resolve("vectors.txt"), vectors);
     plotWords(folder.resolve("word_vectors.png"), vectors);
     evaluate(folder, vectors);

@@ -89,6 +89,7 @@ public final class FastJob implements TrainingJob {
     TrainedVectors vectors;
     // The display knows its total only once the corpus is encoded: epochs x training words.
     ProgressDisplay[] display = new ProgressDisplay[1];
+    FastProgress[] last = new FastProgress[1];
     FastListener listener =
         new FastListener() {
           @Override
@@ -103,6 +104,11 @@ public final class FastJob implements TrainingJob {
                 Locale.ROOT, "w2v: %d training words%s%n", corpus.words(), corpus.mapped() ? " (memory-mapped)" : "");
             err.flush();
             display[0] = new ProgressDisplay("training", "words", corpus.words() * config.epochs(), System.err);
+          }
+
+          @Override
+          public void finished(FastProgress p) {
+            last[0] = p;
           }
 
           @Override
@@ -145,10 +151,18 @@ public final class FastJob implements TrainingJob {
     }
     outputs.write(folder, vectors.words(), vectors.vectors(), null, config.dimension(), series, "epoch");
     double seconds = (System.nanoTime() - started) / 1e9;
+    // The training phase's own figures, apart from reading the corpus and writing the outputs:
+    // what bench/peers.sh compares with the training speed the other tools report.
+    String training =
+        last[0] == null
+            ? ""
+            : String.format(
+                Locale.ROOT, " (training %.1f s, %.0f words/s)",
+                last[0].elapsed().toNanos() / 1e9, last[0].wordsPerSecond());
     out.printf(
-        Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d threads (%s loss) in %.1f s; outputs in %s%n",
+        Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d threads (%s loss) in %.1f s%s; outputs in %s%n",
         config.model().name().toLowerCase(Locale.ROOT), vectors.words().size(), config.dimension(), config.epochs(),
-        config.threads(), configuredLoss.lossProvider().name(), seconds, folder.path());
+        config.threads(), configuredLoss.lossProvider().name(), seconds, training, folder.path());
     out.flush();
   }
 }

@@ -1,0 +1,36 @@
+"""Trains gensim's skip-gram Word2Vec for bench/peers.sh and times its phases.
+
+Usage: python3 gensim_train.py CORPUS VECTORS_OUT THREADS
+
+Prints one line: "gensim vocabulary S s training S s words W" where W is the corpus's raw token
+count, so that the caller divides tokens x epochs by the training time exactly as for the other
+tools. The settings are word2vec C's as bench/peers.sh states them.
+"""
+
+import sys
+import time
+
+from gensim.models import Word2Vec
+from gensim.models.word2vec import LineSentence
+
+EPOCHS = 5
+
+
+def main():
+    corpus, vectors, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    model = Word2Vec(
+        vector_size=100, window=5, negative=5, sample=1e-4, min_count=5, sg=1, hs=0,
+        alpha=0.025, min_alpha=0.025 * 1e-4, epochs=EPOCHS, workers=threads, seed=1)
+    started = time.perf_counter()
+    model.build_vocab(LineSentence(corpus))
+    counted = time.perf_counter()
+    model.train(LineSentence(corpus), total_examples=model.corpus_count,
+                total_words=model.corpus_total_words, epochs=EPOCHS)
+    trained = time.perf_counter()
+    model.wv.save_word2vec_format(vectors)
+    print("gensim vocabulary %.2f s training %.2f s words %d"
+          % (counted - started, trained - counted, model.corpus_total_words))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# w2v's fast trainer side by side with gensim and fastText on one real English corpus, with one
+# thread and with every thread, and one table of speed, memory and quality.
+#
+# Settings are word2vec C's (it has no Debian package, so it is cited, not run): skip-gram,
+# dim 100, window 5, 5 negatives, sample 1e-4, min-count 5, 5 epochs, lr 0.025 decaying
+# linearly. fastText runs with -minn 0 -maxn 0 (whole words only, as word2vec).
+#
+# Usage: bench/peers.sh [CORPUS]
+#   CORPUS defaults to the one bench/prepare-corpus.sh builds (out/bench/corpus.txt).
+#   PEERS_THREADS="1 2" overrides the thread counts (default: 1 and every processor).
+# Installs python3-gensim, fasttext and time from Debian when they are missing (needs root).
+# Everything it writes goes to out/bench/peers/ (never committed).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+corpus=${1:-out/bench/corpus.txt}
+work=out/bench/peers
+mkdir -p "$work"
+
+fail() {
+  echo "peers: $*" >&2
+  exit 1
+}
+
+# --- the peers -------------------------------------------------------------------------------
+missing=()
+/usr/bin/python3 -c "import gensim" >/dev/null 2>&1 || missing+=(python3-gensim)
+command -v fasttext >/dev/null 2>&1 || missing+=(fasttext)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+  [[ $(id -u) -eq 0 ]] || fail "missing ${missing[*]}; install them (apt-get install ${missing[*]}) or run as root"
+  echo "peers: installing ${missing[*]} from Debian" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# --- the corpus and w2v ----------------------------------------------------------------------
+if [[ $# -eq 0 ]]; then
+  bench/prepare-corpus.sh "$corpus"
+fi
+[[ -s $corpus ]] || fail "corpus $corpus is missing or empty; run bench/prepare-corpus.sh"
+tokens=$(wc -w <"$corpus")
+epochs=5
+./w2v --version >/dev/null # builds the jar now, so that no run below pays for the build
+
+threads_list=${PEERS_THREADS:-"1 $(nproc)"}
+[[ $threads_list == "1 1" ]] && threads_list=1
+
+# Each run writes NAME.time (wall seconds, peak RSS in KB), NAME.log and NAME.vec; the training
+# speed comes from each tool's own account of its training phase.
+timed() {
+  local name=$1
+  shift
+  /usr/bin/time -f '%e %M' -o "$work/$name.time" "$@" >"$work/$name.log" 2>&1 ||
+    fail "$name failed; see $work/$name.log"
+}
+
+run_w2v() {
+  local t=$1
+  timed "w2v-$t" ./w2v train --trainer fast --corpus "$corpus" --out "$work/w2v-$t" \
+    --set model=skipgram --set dim=100 --set window=5 --set negsampling.k=5 --set sample=1e-4 \
+    --set min-count=5 --set epochs=$epochs --set lr=0.025 --set threads="$t"
+  cp "$work/w2v-$t/vectors.txt" "$work/w2v-$t.vec"
+  # "... in 61.2 s (training 57.3 s, 471234 words/s); ..."
+  perl -ne 'print "$1\n" if /\(training ([0-9.]+) s,/' "$work/w2v-$t.log" >"$work/w2v-$t.seconds"
+}
+
+run_gensim() {
+  local t=$1
+  timed "gensim-$t" /usr/bin/python3 bench/gensim_train.py "$corpus" "$work/gensim-$t.vec" "$t"
+  perl -ne 'print "$1\n" if /training ([0-9.]+) s/' "$work/gensim-$t.log" >"$work/gensim-$t.seconds"
+}
+
+run_fasttext() {
+  local t=$1
+  timed "fasttext-$t" fasttext skipgram -input "$corpus" -output "$work/fasttext-$t" \
+    -dim 100 -ws 5 -neg 5 -t 1e-4 -minCount 5 -epoch $epochs -lr 0.025 -minn 0 -maxn 0 \
+    -thread "$t" -verbose 2
+  # fastText reports words/sec/thread over its training loop; its total is that times threads.
+  tr '\r' '\n' <"$work/fasttext-$t.log" |
+    perl -ne '$w = $1 if m{words/sec/thread:\s*([0-9]+)}; END { print "$w\n" if $w }' >"$work/fasttext-$t.wst"
+}
+
+for t in $threads_list; do
+  echo "peers: training with $t thread(s): w2v, gensim, fastText ..." >&2
+  run_w2v "$t"
+  run_gensim "$t"
+  run_fasttext "$t"
+done
+
+vocabulary=$(perl -ne 'print "$1\n" if /([0-9]+) words in the vocabulary/' "$work/w2v-1.log")
+
+# --- quality and the table -------------------------------------------------------------------
+for t in $threads_list; do
+  for tool in w2v gensim fasttext; do
+    ./w2v evaluate --vectors "$work/$tool-$t.vec" --json >"$work/$tool-$t.eval.json" 2>/dev/null ||
+      fail "evaluating $work/$tool-$t.vec failed"
+  done
+done
+
+/usr/bin/python3 - "$work" "$tokens" "$epochs" "$vocabulary" "$threads_list" "$corpus" <<'EOF'
+import json, os, platform, sys
+
+work, tokens, epochs, vocabulary = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+threads_list = [int(t) for t in sys.argv[5].split()]
+corpus = sys.argv[6]
+
+def read(name):
+    with open(os.path.join(work, name)) as f:
+        return f.read().strip()
+
+rows = {}
+for t in threads_list:
+    for tool in ("w2v", "gensim", "fasttext"):
+        wall, rss_kb = read(f"{tool}-{t}.time").split()[-2:]
+        if tool == "fasttext":
+            speed = float(read(f"{tool}-{t}.wst")) * t
+        else:
+            speed = tokens * epochs / float(read(f"{tool}-{t}.seconds"))
+        result = json.loads(read(f"{tool}-{t}.eval.json"))
+        analogy = result["analogies"]["result"]["total"]["accuracy"]
+        spearman = result["similarity"][0]["result"]["spearman"]
+        rows[(tool, t)] = dict(wall=float(wall), rss=int(rss_kb) / 1024, speed=speed,
+                               spearman=spearman, analogy=analogy)
+
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+print(f"corpus {corpus}: {tokens:,} tokens, {vocabulary:,} words at min-count 5; "
+      f"{os.cpu_count()} x {cpu}; {platform.system()} {platform.release()}")
+print("skip-gram, dim 100, window 5, negative 5, sample 1e-4, min-count 5, 5 epochs, lr 0.025")
+print()
+print("| tool | threads | wall time (s) | training words/s | per thread | peak memory (MB) | WordSim-353 Spearman | analogy accuracy |")
+print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+for t in threads_list:
+    for tool in ("w2v", "gensim", "fasttext"):
+        r = rows[(tool, t)]
+        print(f"| {tool} | {t} | {r['wall']:.1f} | {r['speed']:,.0f} | {r['speed'] / t:,.0f} | "
+              f"{r['rss']:.0f} | {r['spearman']:.4f} | {r['analogy']:.4f} |")
+print()
+
+def verdict(ok):
+    return "met" if ok else "NOT met"
+
+one = threads_list[0]
+fastest_peer = max(rows[(p, one)]["speed"] for p in ("gensim", "fasttext"))
+ratio = rows[("w2v", one)]["speed"] / fastest_peer
+print(f"- throughput per thread, 1 thread: w2v / fastest peer = {ratio:.2f}x (target 1.5x: {verdict(ratio >= 1.5)})")
+if len(threads_list) > 1:
+    many = threads_list[-1]
+    scaling = rows[("w2v", many)]["speed"] / rows[("w2v", one)]["speed"]
+    target = 1.8 if many == 2 else 0.9 * many
+    print(f"- w2v {many} threads / 1 thread = {scaling:.2f}x (target {target:.1f}x: {verdict(scaling >= target)})")
+for t in threads_list:
+    ds = rows[("w2v", t)]["spearman"] - rows[("gensim", t)]["spearman"]
+    da = rows[("w2v", t)]["analogy"] - rows[("gensim", t)]["analogy"]
+    print(f"- quality, {t} thread(s), w2v minus gensim: Spearman {ds:+.4f}, analogy {da:+.4f} "
+          f"(target within 0.02: {verdict(ds >= -0.02 and da >= -0.02)})")
+limit = (1.5 * 2 * vocabulary * 100 * 4 + 200e6) / 2**20
+peak = max(rows[("w2v", t)]["rss"] for t in threads_list)
+print(f"- w2v peak memory {peak:.0f} MB; limit 1.5 x (2 x V x d x 4 bytes) + 200 MB = {limit:.0f} MB "
+      f"({verdict(peak <= limit)})")
+EOF

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -32,6 +33,12 @@ public final class FastTrainer {
 
   /** How often the training threads publish their counters and update the learning rate. */
   static final int PUBLISH_EVERY_WORDS = 10_000;
+
+  /** About this many corpus positions per chunk (a few tenths of a second of training). */
+  static final long CHUNK_POSITIONS = 100_000;
+
+  /** At most this many chunks per epoch, so that huge corpora keep a small bounds array. */
+  static final long CHUNKS_MAX = 1 << 16;
 
   private final FastConfig config;
   private final Duration reportInterval;
@@ -98,24 +105,28 @@ public final class FastTrainer {
     float[] keep = Subsampling.keepProbabilities(vocabulary.wordCounts(), config.sample());
 
     int threads = config.threads();
-    long[] bounds = new long[threads + 1];
-    for (int t = 1; t < threads; t++) {
-      long even = corpus.size() * t / threads;
-      bounds[t] = Math.max(bounds[t - 1], corpus.sentenceStartAtOrAfter(even));
-    }
-    bounds[threads] = corpus.size();
+    // Threads take sentence-aligned chunks of the corpus from a shared counter instead of one
+    // fixed slice each (word2vec C's way): a thread whose text trains slower no longer leaves the
+    // others idle at the end. With one thread the chunks come in corpus order, as before.
+    long[] bounds = chunkBounds(corpus, threads);
 
     Run run =
         new Run(
             corpus, keep, config.epochs() * corpus.words(), config.startingLearningRate(),
-            config.window(), config.epochs());
+            config.window(), config.epochs(), bounds);
     Worker[] workers = new Worker[threads];
     Thread[] running = new Thread[threads];
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
-      WordStep step =
-          new WordStep(config.model(), loss, inputs, outputs, new Xoshiro256PlusPlus(random.nextLong()));
-      workers[t] = new Worker(run, step, bounds[t], bounds[t + 1], done);
+      long seed = random.nextLong();
+      // Built on the training thread itself, so that each thread's often-written state (its
+      // generator, scratch and counters) is allocated in that thread's own allocation buffer and
+      // shares no cache line with the other threads' state.
+      workers[t] =
+          new Worker(
+              run,
+              () -> new WordStep(config.model(), loss, inputs, outputs, new Xoshiro256PlusPlus(seed)),
+              done);
       running[t] = new Thread(workers[t], "w2v-fast-" + t);
       running[t].setDaemon(true);
     }
@@ -149,6 +160,22 @@ public final class FastTrainer {
     return new TrainedVectors(vocabulary.words(), vocabulary.counts(), d, inputs);
   }
 
+  /**
+   * Sentence-aligned chunk boundaries: chunk c is [bounds[c], bounds[c + 1]), together they cover
+   * the corpus once, and there are at least {@code threads} of them (some may be empty on a tiny
+   * corpus).
+   */
+  static long[] chunkBounds(EncodedCorpus corpus, int threads) {
+    int chunks = (int) Math.max(threads, Math.min(CHUNKS_MAX, corpus.size() / CHUNK_POSITIONS));
+    long[] bounds = new long[chunks + 1];
+    for (int c = 1; c < chunks; c++) {
+      long even = corpus.size() * c / chunks;
+      bounds[c] = Math.max(bounds[c - 1], corpus.sentenceStartAtOrAfter(even));
+    }
+    bounds[chunks] = corpus.size();
+    return bounds;
+  }
+
   /** What all threads of one run share. */
   private static final class Run {
     final EncodedCorpus corpus;
@@ -157,17 +184,24 @@ public final class FastTrainer {
     final double startLr;
     final int window;
     final int epochs;
+    /** Chunk c covers positions [bounds[c], bounds[c + 1]). */
+    final long[] bounds;
+    /** The next (epoch, chunk) to train, as epoch * chunks + chunk. */
+    final AtomicLong nextChunk = new AtomicLong();
     final AtomicLong wordsDone = new AtomicLong();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     volatile float lr;
 
-    Run(EncodedCorpus corpus, float[] keep, long totalWords, double startLr, int window, int epochs) {
+    Run(
+        EncodedCorpus corpus, float[] keep, long totalWords, double startLr, int window, int epochs,
+        long[] bounds) {
       this.corpus = corpus;
       this.keep = keep;
       this.totalWords = totalWords;
       this.startLr = startLr;
       this.window = window;
       this.epochs = epochs;
+      this.bounds = bounds;
       this.lr = (float) startLr;
     }
 
@@ -181,21 +215,18 @@ public final class FastTrainer {
   /** One training thread: its slice of the corpus, its step and its published counters. */
   private static final class Worker implements Runnable {
     private final Run run;
-    private final WordStep step;
-    private final long start;
-    private final long end;
+    private final Supplier<WordStep> newStep;
+    private WordStep step;
     private final CountDownLatch done;
-    private final int[] sentence = new int[FastConfig.MAX_SENTENCE_LENGTH + 1];
+    private int[] sentence;
     volatile long wordsDone;
     volatile long pairs;
     volatile double lossSum;
     volatile int epoch;
 
-    Worker(Run run, WordStep step, long start, long end, CountDownLatch done) {
+    Worker(Run run, Supplier<WordStep> newStep, CountDownLatch done) {
       this.run = run;
-      this.step = step;
-      this.start = start;
-      this.end = end;
+      this.newStep = newStep;
       this.done = done;
     }
 
@@ -210,17 +241,39 @@ public final class FastTrainer {
       }
     }
 
+    // Counters that live across chunks; fields rather than locals because a chunk is trained by
+    // its own method, which the JIT compiles normally instead of only on-stack-replacing one
+    // long-running loop.
+    private long words;
+    private long published;
+    private float lr;
+
     private void train() {
+      step = newStep.get();
+      sentence = new int[FastConfig.MAX_SENTENCE_LENGTH + 1];
+      lr = run.lr;
+      int chunks = run.bounds.length - 1;
+      long total = (long) run.epochs * chunks;
+      for (long next = run.nextChunk.getAndIncrement(); next < total; next = run.nextChunk.getAndIncrement()) {
+        epoch = (int) (next / chunks) + 1;
+        int chunk = (int) (next % chunks);
+        if (!trainChunk(run.bounds[chunk], run.bounds[chunk + 1])) {
+          return;
+        }
+      }
+      run.wordsDone.addAndGet(words - published);
+      publish(words);
+    }
+
+    /** Trains on the sentences in [position, end); false if another thread failed. */
+    private boolean trainChunk(long position, long end) {
       EncodedCorpus corpus = run.corpus;
       float[] keep = run.keep;
       int window = run.window;
       RandomGenerator random = step.random();
-      long words = 0;
-      long published = 0;
-      float lr = run.lr;
-      for (int e = 0; e < run.epochs; e++) {
-        epoch = e + 1;
-        long position = start;
+      long words = this.words;
+      float lr = this.lr;
+      try {
         while (position < end) {
           if (words - published >= PUBLISH_EVERY_WORDS) {
             run.wordsDone.addAndGet(words - published);
@@ -229,7 +282,7 @@ public final class FastTrainer {
             run.lr = lr;
             publish(words);
             if (run.failure.get() != null) {
-              return;
+              return false;
             }
           }
           int length = 0;
@@ -247,9 +300,11 @@ public final class FastTrainer {
             step.train(sentence, length, p, ContextWindow.reach(window, random), lr);
           }
         }
+        return true;
+      } finally {
+        this.words = words;
+        this.lr = lr;
       }
-      run.wordsDone.addAndGet(words - published);
-      publish(words);
     }
 
     private void publish(long words) {

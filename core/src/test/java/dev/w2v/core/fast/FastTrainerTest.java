@@ -110,6 +110,28 @@ class FastTrainerTest {
   }
 
   @Test
+  void chunksCoverTheCorpusOnceAndStartAtSentenceStarts() {
+    // 250,000 sentences of 3 words and an end: a million positions, so about ten chunks.
+    int[] positions = new int[1_000_000];
+    for (int i = 0; i < positions.length; i++) {
+      positions[i] = i % 4 == 3 ? EncodedCorpus.END : i % 7;
+    }
+    EncodedCorpus corpus = EncodedCorpus.of(positions);
+    long[] bounds = FastTrainer.chunkBounds(corpus, 3);
+    assertEquals(1_000_000 / FastTrainer.CHUNK_POSITIONS + 1, bounds.length);
+    assertEquals(0, bounds[0]);
+    assertEquals(corpus.size(), bounds[bounds.length - 1]);
+    for (int c = 1; c < bounds.length - 1; c++) {
+      assertTrue(bounds[c] > bounds[c - 1], "chunk " + c + " is empty");
+      assertEquals(EncodedCorpus.END, corpus.get(bounds[c] - 1), "chunk " + c + " starts mid-sentence");
+    }
+    // A corpus smaller than one chunk still gives every thread a (possibly empty) chunk.
+    long[] tiny = FastTrainer.chunkBounds(EncodedCorpus.of(1, 2, EncodedCorpus.END), 4);
+    assertEquals(5, tiny.length);
+    assertEquals(3, tiny[4]);
+  }
+
+  @Test
   void oneThreadAndASeedGiveBitIdenticalVectors() throws IOException {
     Path corpus = plantedSynonyms(3_000);
     for (Model model : Model.values()) {

@@ -9,6 +9,8 @@
 # Usage: bench/peers.sh [CORPUS]
 #   CORPUS defaults to the one bench/prepare-corpus.sh builds (out/bench/corpus.txt).
 #   PEERS_THREADS="1 2" overrides the thread counts (default: 1 and every processor).
+#   PEERS_REPEAT=3 trains every tool that many times per thread count and reports, for each, the
+#   run with the median training speed (default 1; shared VMs are noisy, see bench/README.md).
 # Installs python3-gensim, fasttext and time from Debian when they are missing (needs root).
 # Everything it writes goes to out/bench/peers/ (never committed).
 set -euo pipefail
@@ -48,6 +50,7 @@ epochs=5
 
 threads_list=${PEERS_THREADS:-"1 $(nproc)"}
 [[ $threads_list == "1 1" ]] && threads_list=1
+repeat=${PEERS_REPEAT:-1}
 
 # Each run writes NAME.time (wall seconds, peak RSS in KB), NAME.log and NAME.vec; the training
 # speed comes from each tool's own account of its training phase.
@@ -59,77 +62,88 @@ timed() {
 }
 
 run_w2v() {
-  local t=$1
-  timed "w2v-$t" ./w2v train --trainer fast --corpus "$corpus" --out "$work/w2v-$t" \
+  local t=$1 name="w2v-$1-$2"
+  timed "$name" ./w2v train --trainer fast --corpus "$corpus" --out "$work/$name" \
     --set model=skipgram --set dim=100 --set window=5 --set negsampling.k=5 --set sample=1e-4 \
     --set min-count=5 --set epochs=$epochs --set lr=0.025 --set threads="$t"
-  cp "$work/w2v-$t/vectors.txt" "$work/w2v-$t.vec"
+  mv "$work/$name/vectors.txt" "$work/$name.vec"
+  rm -rf "${work:?}/$name"
   # "... in 61.2 s (training 57.3 s, 471234 words/s); ..."
-  perl -ne 'print "$1\n" if /\(training ([0-9.]+) s,/' "$work/w2v-$t.log" >"$work/w2v-$t.seconds"
+  perl -ne 'print "$1\n" if /\(training ([0-9.]+) s,/' "$work/$name.log" >"$work/$name.seconds"
 }
 
 run_gensim() {
-  local t=$1
-  timed "gensim-$t" /usr/bin/python3 bench/gensim_train.py "$corpus" "$work/gensim-$t.vec" "$t"
-  perl -ne 'print "$1\n" if /training ([0-9.]+) s/' "$work/gensim-$t.log" >"$work/gensim-$t.seconds"
+  local t=$1 name="gensim-$1-$2"
+  timed "$name" /usr/bin/python3 bench/gensim_train.py "$corpus" "$work/$name.vec" "$t"
+  perl -ne 'print "$1\n" if /training ([0-9.]+) s/' "$work/$name.log" >"$work/$name.seconds"
 }
 
 run_fasttext() {
-  local t=$1
-  timed "fasttext-$t" fasttext skipgram -input "$corpus" -output "$work/fasttext-$t" \
+  local t=$1 name="fasttext-$1-$2"
+  timed "$name" fasttext skipgram -input "$corpus" -output "$work/$name" \
     -dim 100 -ws 5 -neg 5 -t 1e-4 -minCount 5 -epoch $epochs -lr 0.025 -minn 0 -maxn 0 \
     -thread "$t" -verbose 2
   # fastText reports words/sec/thread over its training loop; its total is that times threads.
-  tr '\r' '\n' <"$work/fasttext-$t.log" |
-    perl -ne '$w = $1 if m{words/sec/thread:\s*([0-9]+)}; END { print "$w\n" if $w }' >"$work/fasttext-$t.wst"
+  tr '\r' '\n' <"$work/$name.log" |
+    perl -ne '$w = $1 if m{words/sec/thread:\s*([0-9]+)}; END { print "$w\n" if $w }' >"$work/$name.wst"
+  rm -f "$work/$name.bin"
 }
 
-for t in $threads_list; do
-  echo "peers: training with $t thread(s): w2v, gensim, fastText ..." >&2
-  run_w2v "$t"
-  run_gensim "$t"
-  run_fasttext "$t"
-done
-
-vocabulary=$(perl -ne 'print "$1\n" if /([0-9]+) words in the vocabulary/' "$work/w2v-1.log")
-
-# --- quality and the table -------------------------------------------------------------------
-for t in $threads_list; do
-  for tool in w2v gensim fasttext; do
-    ./w2v evaluate --vectors "$work/$tool-$t.vec" --json >"$work/$tool-$t.eval.json" 2>/dev/null ||
-      fail "evaluating $work/$tool-$t.vec failed"
+rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.wst "$work"/*.json
+for r in $(seq "$repeat"); do
+  for t in $threads_list; do
+    echo "peers: run $r of $repeat, $t thread(s): w2v, gensim, fastText ..." >&2
+    run_w2v "$t" "$r"
+    run_gensim "$t" "$r"
+    run_fasttext "$t" "$r"
   done
 done
 
-/usr/bin/python3 - "$work" "$tokens" "$epochs" "$vocabulary" "$threads_list" "$corpus" <<'EOF'
+vocabulary=$(perl -ne 'print "$1\n" if /([0-9]+) words in the vocabulary/' "$work/w2v-1-1.log")
+
+# --- quality and the table -------------------------------------------------------------------
+for f in "$work"/*.vec; do
+  ./w2v evaluate --vectors "$f" --json >"${f%.vec}.eval.json" 2>/dev/null || fail "evaluating $f failed"
+done
+
+/usr/bin/python3 - "$work" "$tokens" "$epochs" "$vocabulary" "$threads_list" "$corpus" "$repeat" <<'EOF'
 import json, os, platform, sys
 
 work, tokens, epochs, vocabulary = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
 threads_list = [int(t) for t in sys.argv[5].split()]
-corpus = sys.argv[6]
+corpus, repeat = sys.argv[6], int(sys.argv[7])
 
 def read(name):
     with open(os.path.join(work, name)) as f:
         return f.read().strip()
 
+def run(tool, t, r):
+    name = f"{tool}-{t}-{r}"
+    wall, rss_kb = read(f"{name}.time").split()[-2:]
+    if tool == "fasttext":
+        speed = float(read(f"{name}.wst")) * t
+    else:
+        speed = tokens * epochs / float(read(f"{name}.seconds"))
+    result = json.loads(read(f"{name}.eval.json"))
+    analogy = result["analogies"]["result"]["total"]["accuracy"]
+    spearman = result["similarity"][0]["result"]["spearman"]
+    return dict(wall=float(wall), rss=int(rss_kb) / 1024, speed=speed,
+                spearman=spearman, analogy=analogy)
+
 rows = {}
+speeds = {}
 for t in threads_list:
     for tool in ("w2v", "gensim", "fasttext"):
-        wall, rss_kb = read(f"{tool}-{t}.time").split()[-2:]
-        if tool == "fasttext":
-            speed = float(read(f"{tool}-{t}.wst")) * t
-        else:
-            speed = tokens * epochs / float(read(f"{tool}-{t}.seconds"))
-        result = json.loads(read(f"{tool}-{t}.eval.json"))
-        analogy = result["analogies"]["result"]["total"]["accuracy"]
-        spearman = result["similarity"][0]["result"]["spearman"]
-        rows[(tool, t)] = dict(wall=float(wall), rss=int(rss_kb) / 1024, speed=speed,
-                               spearman=spearman, analogy=analogy)
+        runs = sorted((run(tool, t, r) for r in range(1, repeat + 1)), key=lambda x: x["speed"])
+        rows[(tool, t)] = runs[(len(runs) - 1) // 2]
+        speeds[(tool, t)] = [x["speed"] for x in runs]
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(f"corpus {corpus}: {tokens:,} tokens, {vocabulary:,} words at min-count 5; "
       f"{os.cpu_count()} x {cpu}; {platform.system()} {platform.release()}")
 print("skip-gram, dim 100, window 5, negative 5, sample 1e-4, min-count 5, 5 epochs, lr 0.025")
+if repeat > 1:
+    print(f"each row: the run with the median training speed of {repeat}")
 print()
 print("| tool | threads | wall time (s) | training words/s | per thread | peak memory (MB) | WordSim-353 Spearman | analogy accuracy |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -139,6 +153,11 @@ for t in threads_list:
         print(f"| {tool} | {t} | {r['wall']:.1f} | {r['speed']:,.0f} | {r['speed'] / t:,.0f} | "
               f"{r['rss']:.0f} | {r['spearman']:.4f} | {r['analogy']:.4f} |")
 print()
+if repeat > 1:
+    for (tool, t), values in speeds.items():
+        print(f"- {tool}, {t} thread(s), training words/s of every run: "
+              + ", ".join(f"{v:,.0f}" for v in values))
+    print()
 
 def verdict(ok):
     return "met" if ok else "NOT met"

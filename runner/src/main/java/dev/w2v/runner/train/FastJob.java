@@ -157,7 +157,7 @@ public final class FastJob implements TrainingJob {
         last[0] == null
             ? ""
             : String.format(
-                Locale.ROOT, " (training %.1f s, %.0f words/s)",
+                Locale.ROOT, " (training %.2f s, %.0f words/s)",
                 last[0].elapsed().toNanos() / 1e9, last[0].wordsPerSecond());
     out.printf(
         Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d threads (%s loss) in %.1f s%s; outputs in %s%n",

@@ -89,13 +89,24 @@ run_fasttext() {
   rm -f "$work/$name.bin"
 }
 
-rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.wst "$work"/*.json
+# Hogwild threads share the matrices, so a multi-threaded run's speed depends on how fast a cache
+# line moves between cores; on a VM that changes with the host's placement of the virtual CPUs
+# (bench/README.md). Each multi-threaded run gets the figure measured just before and just after.
+probed() {
+  local t=$1 tool=$2 r=$3
+  if ((t > 1)); then java bench/CoreLatency.java | awk '{print $3}' >"$work/$tool-$t-$r.latency"; fi
+  "run_$tool" "$t" "$r"
+  if ((t > 1)); then java bench/CoreLatency.java | awk '{print $3}' >>"$work/$tool-$t-$r.latency"; fi
+}
+
+rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.wst "$work"/*.json \
+  "$work"/*.latency
 for r in $(seq "$repeat"); do
   for t in $threads_list; do
     echo "peers: run $r of $repeat, $t thread(s): w2v, gensim, fastText ..." >&2
-    run_w2v "$t" "$r"
-    run_gensim "$t" "$r"
-    run_fasttext "$t" "$r"
+    probed "$t" w2v "$r"
+    probed "$t" gensim "$r"
+    probed "$t" fasttext "$r"
   done
 done
 
@@ -117,6 +128,10 @@ def read(name):
     with open(os.path.join(work, name)) as f:
         return f.read().strip()
 
+def latency(name):
+    path = os.path.join(work, f"{name}.latency")
+    return [int(x) for x in read(f"{name}.latency").split()] if os.path.exists(path) else []
+
 def run(tool, t, r):
     name = f"{tool}-{t}-{r}"
     wall, rss_kb = read(f"{name}.time").split()[-2:]
@@ -128,7 +143,7 @@ def run(tool, t, r):
     analogy = result["analogies"]["result"]["total"]["accuracy"]
     spearman = result["similarity"][0]["result"]["spearman"]
     return dict(wall=float(wall), rss=int(rss_kb) / 1024, speed=speed,
-                spearman=spearman, analogy=analogy)
+                spearman=spearman, analogy=analogy, latency=latency(name))
 
 rows = {}
 speeds = {}
@@ -136,7 +151,7 @@ for t in threads_list:
     for tool in ("w2v", "gensim", "fasttext"):
         runs = sorted((run(tool, t, r) for r in range(1, repeat + 1)), key=lambda x: x["speed"])
         rows[(tool, t)] = runs[(len(runs) - 1) // 2]
-        speeds[(tool, t)] = [x["speed"] for x in runs]
+        speeds[(tool, t)] = runs
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(f"corpus {corpus}: {tokens:,} tokens, {vocabulary:,} words at min-count 5; "
@@ -154,9 +169,12 @@ for t in threads_list:
               f"{r['rss']:.0f} | {r['spearman']:.4f} | {r['analogy']:.4f} |")
 print()
 if repeat > 1:
-    for (tool, t), values in speeds.items():
+    for (tool, t), runs in speeds.items():
         print(f"- {tool}, {t} thread(s), training words/s of every run: "
-              + ", ".join(f"{v:,.0f}" for v in values))
+              + ", ".join(f"{x['speed']:,.0f}" + (f" ({'/'.join(map(str, x['latency']))} ns)" if x["latency"] else "")
+                          for x in runs))
+    if len(threads_list) > 1:
+        print("  (in brackets: a cache line's round trip between two cores just before/after the run)")
     print()
 
 def verdict(ok):
@@ -171,6 +189,14 @@ if len(threads_list) > 1:
     scaling = rows[("w2v", many)]["speed"] / rows[("w2v", one)]["speed"]
     target = 1.8 if many == 2 else 0.9 * many
     print(f"- w2v {many} threads / 1 thread = {scaling:.2f}x (target {target:.1f}x: {verdict(scaling >= target)})")
+    # Runs whose cores shared a cache before and after (round trip under 150 ns), apart: the other
+    # placement is the host's doing and costs every Hogwild trainer.
+    near = [x["speed"] for x in speeds[("w2v", many)] if x["latency"] and max(x["latency"]) < 150]
+    far = [x["speed"] for x in speeds[("w2v", many)] if x["latency"] and min(x["latency"]) >= 150]
+    for label, values in (("cores sharing a cache", near), ("cores not sharing a cache", far)):
+        if values:
+            best = sorted(values)[(len(values) - 1) // 2] / rows[("w2v", one)]["speed"]
+            print(f"  - median of the {len(values)} run(s) on {label}: {best:.2f}x")
 for t in threads_list:
     ds = rows[("w2v", t)]["spearman"] - rows[("gensim", t)]["spearman"]
     da = rows[("w2v", t)]["analogy"] - rows[("gensim", t)]["analogy"]

@@ -160,9 +160,9 @@ public final class FastJob implements TrainingJob {
                 Locale.ROOT, " (training %.2f s, %.0f words/s)",
                 last[0].elapsed().toNanos() / 1e9, last[0].wordsPerSecond());
     out.printf(
-        Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d threads (%s loss) in %.1f s%s; outputs in %s%n",
+        Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d %s (%s loss) in %.1f s%s; outputs in %s%n",
         config.model().name().toLowerCase(Locale.ROOT), vectors.words().size(), config.dimension(), config.epochs(),
-        config.threads(), configuredLoss.lossProvider().name(), seconds, training, folder.path());
+        config.threads(), config.threads() == 1 ? "thread" : "threads", configuredLoss.lossProvider().name(), seconds, training, folder.path());
     out.flush();
   }
 }

@@ -134,8 +134,9 @@ def read(name):
         return f.read().strip()
 
 def latency(name):
-    path = os.path.join(work, f"{name}.latency")
-    return [int(x) for x in read(f"{name}.latency").split()] if os.path.exists(path) else []
+    if not os.path.exists(os.path.join(work, f"{name}.latency")):
+        return []
+    return [int(x) for x in read(f"{name}.latency").split()]
 
 def run(tool, t, r):
     name = f"{tool}-{t}-{r}"
@@ -151,12 +152,12 @@ def run(tool, t, r):
                 spearman=spearman, analogy=analogy, latency=latency(name))
 
 rows = {}
-speeds = {}
+every_run = {}
 for t in threads_list:
     for tool in ("w2v", "gensim", "fasttext"):
         runs = sorted((run(tool, t, r) for r in range(1, repeat + 1)), key=lambda x: x["speed"])
         rows[(tool, t)] = runs[(len(runs) - 1) // 2]
-        speeds[(tool, t)] = runs
+        every_run[(tool, t)] = runs
 
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 print(f"corpus {corpus}: {tokens:,} tokens, {vocabulary:,} words at min-count 5; "
@@ -174,7 +175,7 @@ for t in threads_list:
               f"{r['rss']:.0f} | {r['spearman']:.4f} | {r['analogy']:.4f} |")
 print()
 if repeat > 1 or len(threads_list) > 1:
-    for (tool, t), runs in speeds.items():
+    for (tool, t), runs in every_run.items():
         print(f"- {tool}, {t} thread(s), training words/s of every run: "
               + ", ".join(f"{x['speed']:,.0f}" + (f" ({'/'.join(map(str, x['latency']))} ns)" if x["latency"] else "")
                           for x in runs))
@@ -196,8 +197,8 @@ if len(threads_list) > 1:
     print(f"- w2v {many} threads / 1 thread = {scaling:.2f}x (target {target:.1f}x: {verdict(scaling >= target)})")
     # Runs whose cores shared a cache before and after (round trip under 150 ns), apart: the other
     # placement is the host's doing and costs every Hogwild trainer.
-    near = [x["speed"] for x in speeds[("w2v", many)] if x["latency"] and max(x["latency"]) < 150]
-    far = [x["speed"] for x in speeds[("w2v", many)] if x["latency"] and min(x["latency"]) >= 150]
+    near = [x["speed"] for x in every_run[("w2v", many)] if x["latency"] and max(x["latency"]) < 150]
+    far = [x["speed"] for x in every_run[("w2v", many)] if x["latency"] and min(x["latency"]) >= 150]
     for label, values in (("cores sharing a cache", near), ("cores not sharing a cache", far)):
         if values:
             best = sorted(values)[(len(values) - 1) // 2] / rows[("w2v", one)]["speed"]

@@ -1,8 +1,8 @@
 package dev.w2v.api;
 
 /**
- * The version of this API. A plugin built against a different {@link #MAJOR} version is refused
- * at load time; minor versions only add.
+ * The version of this API. A plugin built against a different {@link #MAJOR} version is refused at
+ * load time; minor versions only add.
  */
 public final class ApiVersion {
 

@@ -5,8 +5,8 @@ package dev.w2v.api;
  *
  * <p>A sink may accumulate (the CS224n trainer sums a batch before one SGD step) or apply each
  * report at once (the fast trainer's Hogwild update). Because of the latter, a loss must read an
- * output row for the last time <em>before</em> it reports that row's gradient, and must not
- * assume that a reported row keeps its old value.
+ * output row for the last time <em>before</em> it reports that row's gradient, and must not assume
+ * that a reported row keeps its old value.
  */
 public interface GradientSink {
 

@@ -5,18 +5,19 @@ import java.util.random.RandomGenerator;
 /**
  * A word2vec objective for one (input vector, target word) pair.
  *
- * <p>The input vector is the center word's vector for skip-gram, or the mean of the context
- * vectors for CBOW. The output matrix has {@link #outputRows()} rows of {@link #dimension()}
- * floats; what a row means is the loss's own business (a word's outside vector for softmax and
- * negative sampling, an inner node of a Huffman tree for a hierarchical softmax).
+ * <p>The input vector is the center word's vector for skip-gram, or the mean of the context vectors
+ * for CBOW. The output matrix has {@link #outputRows()} rows of {@link #dimension()} floats; what a
+ * row means is the loss's own business (a word's outside vector for softmax and negative sampling,
+ * an inner node of a Huffman tree for a hierarchical softmax).
  *
  * <p>Contract, checked by the plugin test kit:
+ *
  * <ul>
- *   <li>One instance is shared by all training threads: it holds no mutable state of its own.
- *       Each thread calls {@link #newScratch()} once and passes its scratch to every call.
+ *   <li>One instance is shared by all training threads: it holds no mutable state of its own. Each
+ *       thread calls {@link #newScratch()} once and passes its scratch to every call.
  *   <li>{@link #lossAndGradient} allocates nothing once the scratch exists.
- *   <li>Randomness comes only from the generator passed in; the same generator state gives the
- *       same loss and gradients.
+ *   <li>Randomness comes only from the generator passed in; the same generator state gives the same
+ *       loss and gradients.
  *   <li>An output row is read before its gradient is reported (see {@link GradientSink}).
  * </ul>
  */

@@ -11,7 +11,8 @@ import java.util.Objects;
  *     completed with defaults
  * @param sampler the configured sampler, for losses that draw negatives; others ignore it
  */
-public record LossContext(WordCounts counts, int dimension, Parameters parameters, Sampler sampler) {
+public record LossContext(
+    WordCounts counts, int dimension, Parameters parameters, Sampler sampler) {
 
   /** Checks that every component is present and the dimension is positive. */
   public LossContext {

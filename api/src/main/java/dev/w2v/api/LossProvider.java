@@ -1,16 +1,16 @@
 package dev.w2v.api;
 
 /**
- * Creates a {@link Loss}; found by {@link java.util.ServiceLoader} through
- * {@code META-INF/services/dev.w2v.api.LossProvider}. Needs a public no-argument constructor.
+ * Creates a {@link Loss}; found by {@link java.util.ServiceLoader} through {@code
+ * META-INF/services/dev.w2v.api.LossProvider}. Needs a public no-argument constructor.
  */
 public interface LossProvider extends Plugin {
 
   /**
    * Creates a loss for the given vocabulary, dimension, parameters and sampler.
    *
-   * @throws IllegalArgumentException with a message a user can act on if the context does not
-   *     suit this loss (for example a vocabulary too small to draw a negative from)
+   * @throws IllegalArgumentException with a message a user can act on if the context does not suit
+   *     this loss (for example a vocabulary too small to draw a negative from)
    */
   Loss create(LossContext context);
 }

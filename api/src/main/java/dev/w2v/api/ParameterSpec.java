@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * @param defaultValue the value used when the configuration does not set one, of {@code type}
  * @param description one line saying what the parameter changes
  */
-public record ParameterSpec(String name, ParameterType type, Object defaultValue, String description) {
+public record ParameterSpec(
+    String name, ParameterType type, Object defaultValue, String description) {
 
   /** What plugin and parameter names look like. */
   public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");

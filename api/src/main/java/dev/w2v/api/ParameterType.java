@@ -20,8 +20,8 @@ public enum ParameterType {
 
   /**
    * Converts a configuration value (a string from the command line, or a number or boolean from a
-   * configuration file) to this type: {@link Integer}, {@link Double}, {@link Boolean} or
-   * {@link String}.
+   * configuration file) to this type: {@link Integer}, {@link Double}, {@link Boolean} or {@link
+   * String}.
    *
    * @throws IllegalArgumentException if the value is not of this type
    */

@@ -30,20 +30,23 @@ public final class Parameters {
    * strings, numbers or booleans) against {@code specs} and fills in the defaults.
    *
    * @param owner the plugin's name, used in messages and as the key prefix
-   * @throws IllegalArgumentException naming the key, when a key is unknown or a value is not of
-   *     its parameter's type
+   * @throws IllegalArgumentException naming the key, when a key is unknown or a value is not of its
+   *     parameter's type
    */
   public static Parameters resolve(String owner, List<ParameterSpec> specs, Map<String, ?> given) {
     Map<String, ParameterSpec> byName = new LinkedHashMap<>();
     for (ParameterSpec spec : specs) {
       if (byName.put(spec.name(), spec) != null) {
-        throw new IllegalArgumentException(owner + " declares parameter '" + spec.name() + "' twice");
+        throw new IllegalArgumentException(
+            owner + " declares parameter '" + spec.name() + "' twice");
       }
     }
     for (String key : given.keySet()) {
       if (!byName.containsKey(key)) {
         String known =
-            byName.isEmpty() ? "it takes no parameters" : "it accepts " + String.join(", ", byName.keySet());
+            byName.isEmpty()
+                ? "it takes no parameters"
+                : "it accepts " + String.join(", ", byName.keySet());
         throw new IllegalArgumentException(
             "unknown parameter '" + owner + "." + key + "': " + known);
       }
@@ -59,8 +62,15 @@ public final class Parameters {
         values.put(spec.name(), spec.type().convert(raw));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "parameter '" + owner + "." + spec.name() + "' must be " + spec.type().expected()
-                + ", but is '" + raw + "'");
+            "parameter '"
+                + owner
+                + "."
+                + spec.name()
+                + "' must be "
+                + spec.type().expected()
+                + ", but is '"
+                + raw
+                + "'");
       }
     }
     return new Parameters(owner, values);

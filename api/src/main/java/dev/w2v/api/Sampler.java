@@ -15,8 +15,8 @@ public interface Sampler {
   int sample(RandomGenerator random);
 
   /**
-   * The probability that {@link #sample} returns {@code word}: the declared distribution, which
-   * the plugin test kit checks the draws against.
+   * The probability that {@link #sample} returns {@code word}: the declared distribution, which the
+   * plugin test kit checks the draws against.
    */
   double probability(int word);
 }

@@ -1,8 +1,8 @@
 package dev.w2v.api;
 
 /**
- * Creates a {@link Sampler}; found by {@link java.util.ServiceLoader} through
- * {@code META-INF/services/dev.w2v.api.SamplerProvider}. Needs a public no-argument constructor.
+ * Creates a {@link Sampler}; found by {@link java.util.ServiceLoader} through {@code
+ * META-INF/services/dev.w2v.api.SamplerProvider}. Needs a public no-argument constructor.
  */
 public interface SamplerProvider extends Plugin {
 

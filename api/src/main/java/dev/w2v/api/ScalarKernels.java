@@ -38,7 +38,16 @@ final class ScalarKernels implements Kernels {
 
   @Override
   public void dot4(
-      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+      float[] x,
+      int xOffset,
+      float[] q,
+      int q0,
+      int q1,
+      int q2,
+      int q3,
+      int n,
+      float[] out,
+      int outOffset) {
     float s0 = 0f;
     float s1 = 0f;
     float s2 = 0f;

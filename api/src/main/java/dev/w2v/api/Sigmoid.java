@@ -4,8 +4,8 @@ package dev.w2v.api;
  * The logistic function and its logarithm, stable for arguments of any size: {@code
  * logSigmoid(-1000)} is -1000, not -infinity, and {@code sigmoid(1000)} is 1, not NaN.
  *
- * <p>The {@code double} methods are exact (to double rounding). The {@code float} methods are for
- * a loss's hot path: inside [-8, 8) they interpolate linearly in tables with 256 cells per unit,
+ * <p>The {@code double} methods are exact (to double rounding). The {@code float} methods are for a
+ * loss's hot path: inside [-8, 8) they interpolate linearly in tables with 256 cells per unit,
  * which keeps them within 3e-7 of the exact value (about the rounding of a float near 1) at a few
  * cycles instead of an {@code exp} and a {@code log}; outside they are computed exactly.
  */

@@ -32,20 +32,24 @@ final class SimdKernels implements Kernels {
       FloatVector acc1 = FloatVector.zero(SPECIES);
       int bound2 = n - 2 * LANES;
       for (; i <= bound2; i += 2 * LANES) {
-        acc0 = FloatVector.fromArray(SPECIES, x, xOffset + i)
-            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
-        acc1 = FloatVector.fromArray(SPECIES, x, xOffset + i + LANES)
-            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i + LANES), acc1);
+        acc0 =
+            FloatVector.fromArray(SPECIES, x, xOffset + i)
+                .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
+        acc1 =
+            FloatVector.fromArray(SPECIES, x, xOffset + i + LANES)
+                .fma(FloatVector.fromArray(SPECIES, y, yOffset + i + LANES), acc1);
       }
       if (i <= n - LANES) {
-        acc0 = FloatVector.fromArray(SPECIES, x, xOffset + i)
-            .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
+        acc0 =
+            FloatVector.fromArray(SPECIES, x, xOffset + i)
+                .fma(FloatVector.fromArray(SPECIES, y, yOffset + i), acc0);
         i += LANES;
       }
       sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
     } else if (n >= LANES) {
-      FloatVector acc = FloatVector.fromArray(SPECIES, x, xOffset)
-          .mul(FloatVector.fromArray(SPECIES, y, yOffset));
+      FloatVector acc =
+          FloatVector.fromArray(SPECIES, x, xOffset)
+              .mul(FloatVector.fromArray(SPECIES, y, yOffset));
       i = LANES;
       sum = acc.reduceLanes(VectorOperators.ADD);
     }
@@ -74,7 +78,16 @@ final class SimdKernels implements Kernels {
 
   @Override
   public void dot4(
-      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+      float[] x,
+      int xOffset,
+      float[] q,
+      int q0,
+      int q1,
+      int q2,
+      int q3,
+      int n,
+      float[] out,
+      int outOffset) {
     int i = 0;
     float s0 = 0f;
     float s1 = 0f;

@@ -1,20 +1,22 @@
 package dev.w2v.api;
 
 /**
- * The two kernels of every word2vec loss, on rows of flat float arrays: a dot product and
- * {@code y += a*x}. Losses use these rather than their own loops so that the fastest
- * implementation the JVM offers serves every plugin alike.
+ * The two kernels of every word2vec loss, on rows of flat float arrays: a dot product and {@code y
+ * += a*x}. Losses use these rather than their own loops so that the fastest implementation the JVM
+ * offers serves every plugin alike.
  *
  * <p>Two implementations exist, chosen once when this class is initialised:
+ *
  * <ul>
- *   <li>SIMD, on the JDK's Vector API with fused multiply-add, when the JVM was started with
- *       {@code --add-modules jdk.incubator.vector};
+ *   <li>SIMD, on the JDK's Vector API with fused multiply-add, when the JVM was started with {@code
+ *       --add-modules jdk.incubator.vector};
  *   <li>scalar loops otherwise. The SIMD class is then never loaded, so this module needs nothing
  *       at run time beyond {@code java.base}.
  * </ul>
- * The choice is held in a {@code static final} field: the JIT treats it as a constant and
- * inlines the kernel into the caller, with no virtual call per float. Setting the system property
- * {@code w2v.vectormath=scalar} forces the scalar kernels (for comparisons and benchmarks).
+ *
+ * The choice is held in a {@code static final} field: the JIT treats it as a constant and inlines
+ * the kernel into the caller, with no virtual call per float. Setting the system property {@code
+ * w2v.vectormath=scalar} forces the scalar kernels (for comparisons and benchmarks).
  *
  * <p>The two implementations may differ in the last bits of a dot product (different summation
  * order, fused rounding); neither is more correct than the other.
@@ -43,8 +45,8 @@ public final class VectorMath {
   }
 
   /**
-   * Which kernels this JVM uses: {@code "scalar"}, or {@code "simd-<bits>"} such as
-   * {@code "simd-256"}. For logs and benchmark reports.
+   * Which kernels this JVM uses: {@code "scalar"}, or {@code "simd-<bits>"} such as {@code
+   * "simd-256"}. For logs and benchmark reports.
    */
   public static String implementation() {
     return KERNELS.name();
@@ -68,7 +70,16 @@ public final class VectorMath {
    * memory-bound.
    */
   public static void dot4(
-      float[] x, int xOffset, float[] q, int q0, int q1, int q2, int q3, int n, float[] out, int outOffset) {
+      float[] x,
+      int xOffset,
+      float[] q,
+      int q0,
+      int q1,
+      int q2,
+      int q3,
+      int n,
+      float[] out,
+      int outOffset) {
     KERNELS.dot4(x, xOffset, q, q0, q1, q2, q3, n, out, outOffset);
   }
 

@@ -2,9 +2,7 @@ package dev.w2v.api;
 
 import java.util.Arrays;
 
-/**
- * A read-only view of the vocabulary's counts: word {@code i} occurred {@code count(i)} times.
- */
+/** A read-only view of the vocabulary's counts: word {@code i} occurred {@code count(i)} times. */
 public final class WordCounts {
 
   private final long[] counts;

@@ -14,7 +14,8 @@ class ApiJarIT {
 
   private static Path jar() throws Exception {
     Path location = Path.of(Loss.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    assertTrue(location.toString().endsWith(".jar"), "Failsafe should test the packaged jar: " + location);
+    assertTrue(
+        location.toString().endsWith(".jar"), "Failsafe should test the packaged jar: " + location);
     return location;
   }
 
@@ -46,7 +47,10 @@ class ApiJarIT {
           for (Class<?> p : method.getParameterTypes()) {
             String pkg = p.isArray() ? p.getComponentType().getPackageName() : p.getPackageName();
             assertTrue(
-                p.isPrimitive() || pkg.startsWith("java.") || pkg.equals("dev.w2v.api") || pkg.isEmpty(),
+                p.isPrimitive()
+                    || pkg.startsWith("java.")
+                    || pkg.equals("dev.w2v.api")
+                    || pkg.isEmpty(),
                 className + "." + method.getName() + " takes " + p.getName());
           }
         }

@@ -28,18 +28,27 @@ class ParametersTest {
   @Test
   void anUnknownKeyNamesItselfAndWhatIsAccepted() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Parameters.resolve("x", SPECS, Map.of("kk", "1")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Parameters.resolve("x", SPECS, Map.of("kk", "1")));
     assertEquals("unknown parameter 'x.kk': it accepts k, power, shared", e.getMessage());
   }
 
   @Test
   void aValueOfTheWrongTypeNamesTheKeyAndTheExpectedType() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Parameters.resolve("x", SPECS, Map.of("k", "ten")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Parameters.resolve("x", SPECS, Map.of("k", "ten")));
     assertEquals("parameter 'x.k' must be an integer, but is 'ten'", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Parameters.resolve("x", SPECS, Map.of("k", 2.5)));
+    e =
+        assertThrows(
+            IllegalArgumentException.class, () -> Parameters.resolve("x", SPECS, Map.of("k", 2.5)));
     assertEquals("parameter 'x.k' must be an integer, but is '2.5'", e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Parameters.resolve("x", SPECS, Map.of("shared", "yes")));
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> Parameters.resolve("x", SPECS, Map.of("shared", "yes")));
     assertEquals("parameter 'x.shared' must be true or false, but is 'yes'", e.getMessage());
   }
 
@@ -47,7 +56,8 @@ class ParametersTest {
   void specsRejectBadNamesAndDefaultsOfTheWrongType() {
     assertThrows(IllegalArgumentException.class, () -> ParameterSpec.integer("K", 1, ""));
     assertThrows(
-        IllegalArgumentException.class, () -> new ParameterSpec("k", ParameterType.INTEGER, "x", ""));
+        IllegalArgumentException.class,
+        () -> new ParameterSpec("k", ParameterType.INTEGER, "x", ""));
   }
 
   @Test

@@ -49,12 +49,22 @@ class SigmoidTest {
   void theEdgesOfTheTablesAreSafeAndAccurate() {
     // Just below 8, x + 8 rounds to 16 in float: the last cell must not be overrun.
     float[] edges = {
-      Math.nextDown(8f), Math.nextDown(Math.nextDown(8f)), 8f, Math.nextUp(8f),
-      -8f, Math.nextUp(-8f), Math.nextDown(-8f), 0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE
+      Math.nextDown(8f),
+      Math.nextDown(Math.nextDown(8f)),
+      8f,
+      Math.nextUp(8f),
+      -8f,
+      Math.nextUp(-8f),
+      Math.nextDown(-8f),
+      0f,
+      -0f,
+      Float.MIN_VALUE,
+      -Float.MIN_VALUE
     };
     for (float x : edges) {
       assertEquals(Sigmoid.sigmoid((double) x), Sigmoid.sigmoid(x), 3e-7, "sigmoid at " + x);
-      assertEquals(Sigmoid.logSigmoid((double) x), Sigmoid.logSigmoid(x), 1e-6, "logSigmoid at " + x);
+      assertEquals(
+          Sigmoid.logSigmoid((double) x), Sigmoid.logSigmoid(x), 1e-6, "logSigmoid at " + x);
     }
   }
 

@@ -74,7 +74,8 @@ class VectorMathTest {
         assertEquals(0f, out[5]);
         for (int k = 0; k < 4; k++) {
           double exact = exactDot(x, 2, q, offsets[k], n);
-          assertEquals(exact, out[1 + k], 1e-6 * (n + 1), kernels.name() + " n=" + n + " query " + k);
+          assertEquals(
+              exact, out[1 + k], 1e-6 * (n + 1), kernels.name() + " n=" + n + " query " + k);
         }
       }
     }
@@ -125,7 +126,9 @@ class VectorMathTest {
     }
   }
 
-  /** Main of the child JVM in {@link #withoutTheModuleTheScalarKernelsAreUsedAndSimdNeverLoaded}. */
+  /**
+   * Main of the child JVM in {@link #withoutTheModuleTheScalarKernelsAreUsedAndSimdNeverLoaded}.
+   */
   public static final class PrintImplementation {
     public static void main(String[] args) {
       float[] x = {1, 2, 3};

@@ -7,11 +7,11 @@ import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.plugin.ProviderRegistry;
-import java.util.Map;
 import dev.w2v.core.fast.Model;
 import dev.w2v.core.fast.WordStep;
+import dev.w2v.core.plugin.ProviderRegistry;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,9 +26,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One skip-gram training step: one center word with its full window of 5 on each side (10
- * pairs), 5 negatives per pair, dimension 100, on a 50,000-word Zipfian vocabulary, through the
- * fast trainer's {@link WordStep}. The loss is a bench-local copy of word2vec's negative sampling
+ * One skip-gram training step: one center word with its full window of 5 on each side (10 pairs), 5
+ * negatives per pair, dimension 100, on a 50,000-word Zipfian vocabulary, through the fast
+ * trainer's {@link WordStep}. The loss is a bench-local copy of word2vec's negative sampling
  * written against {@code VectorMath} and the {@code Sampler} interface, the way the negsampling
  * module is.
  */
@@ -36,7 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
 @State(Scope.Thread)
 public class TrainingStepBenchmark {
 
@@ -65,10 +67,13 @@ public class TrainingStepBenchmark {
     }
     WordCounts wordCounts = WordCounts.of(counts);
     // The real plugins, found by name as the runner finds them: the boundary is measured too.
-    ProviderRegistry<SamplerProvider> samplers = ProviderRegistry.load(SamplerProvider.class, "sampler");
+    ProviderRegistry<SamplerProvider> samplers =
+        ProviderRegistry.load(SamplerProvider.class, "sampler");
     SamplerProvider unigramProvider = samplers.get("unigram");
     Sampler unigram =
-        unigramProvider.create(wordCounts, Parameters.resolve("unigram", unigramProvider.parameters(), Map.of("power", 1.0)));
+        unigramProvider.create(
+            wordCounts,
+            Parameters.resolve("unigram", unigramProvider.parameters(), Map.of("power", 1.0)));
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(1);
     float[] inputs = new float[VOCABULARY * dim];
     for (int i = 0; i < inputs.length; i++) {
@@ -83,9 +88,11 @@ public class TrainingStepBenchmark {
     Loss loss =
         negsampling.create(
             new LossContext(
-                wordCounts, dim,
+                wordCounts,
+                dim,
                 Parameters.resolve("negsampling", negsampling.parameters(), Map.of("k", negatives)),
-                unigramProvider.create(wordCounts, Parameters.defaults("unigram", unigramProvider.parameters()))));
+                unigramProvider.create(
+                    wordCounts, Parameters.defaults("unigram", unigramProvider.parameters()))));
     step = new WordStep(Model.of(model), loss, inputs, outputs, random);
     position = 5;
   }

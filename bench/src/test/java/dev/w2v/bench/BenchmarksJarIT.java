@@ -17,14 +17,21 @@ class BenchmarksJarIT {
     Path jar = Path.of(System.getProperty("benchmarks.jar"));
     Process p =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "-l")
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString(),
+                "-l")
             .redirectErrorStream(true)
             .start();
     String listing = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), listing);
     for (String benchmark :
-        List.of("VectorMathBenchmark.dot", "VectorMathBenchmark.axpy", "ScalarVectorMathBenchmark", "TrainingStepBenchmark")) {
+        List.of(
+            "VectorMathBenchmark.dot",
+            "VectorMathBenchmark.axpy",
+            "ScalarVectorMathBenchmark",
+            "TrainingStepBenchmark")) {
       assertTrue(listing.contains(benchmark), benchmark + " missing from:\n" + listing);
     }
   }

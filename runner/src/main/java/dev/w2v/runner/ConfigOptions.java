@@ -23,7 +23,10 @@ final class ConfigOptions {
       description = "Set any configuration key, e.g. --set negsampling.k=5 (repeatable).")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--trainer", description = "Trainer: cs224n (the course, for learning) or fast (word2vec C, multi-threaded).")
+  @Option(
+      names = "--trainer",
+      description =
+          "Trainer: cs224n (the course, for learning) or fast (word2vec C, multi-threaded).")
   String trainer;
 
   @Option(names = "--loss", description = "Loss provider by name (see `w2v plugins`).")
@@ -32,7 +35,10 @@ final class ConfigOptions {
   @Option(names = "--sampler", description = "Sampler of negatives by name.")
   String sampler;
 
-  @Option(names = "--corpus", paramLabel = "PATH", description = "Corpus: SST or plain-text file; for fast also folders, comma-separated.")
+  @Option(
+      names = "--corpus",
+      paramLabel = "PATH",
+      description = "Corpus: SST or plain-text file; for fast also folders, comma-separated.")
   String corpus;
 
   @Option(names = "--dim", description = "Vector dimension.")

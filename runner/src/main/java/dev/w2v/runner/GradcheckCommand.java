@@ -18,13 +18,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code w2v gradcheck}: checks every discovered loss (or the one named by --loss) against
- * centered differences on random data, over several vocabulary sizes and dimensions.
+ * {@code w2v gradcheck}: checks every discovered loss (or the one named by --loss) against centered
+ * differences on random data, over several vocabulary sizes and dimensions.
  */
 @Command(
     name = "gradcheck",
     mixinStandardHelpOptions = true,
-    description = "Check the gradients of every loss (or --loss NAME) on random data; exit 1 on a failure.")
+    description =
+        "Check the gradients of every loss (or --loss NAME) on random data; exit 1 on a failure.")
 final class GradcheckCommand implements Callable<Integer> {
 
   /** Vocabulary sizes and dimensions checked: small enough to check every coordinate. */
@@ -38,7 +39,9 @@ final class GradcheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()));
+    Injector injector =
+        Guice.createInjector(
+            new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()));
     Plugins plugins = injector.getInstance(Plugins.class);
     Configuration configuration = injector.getInstance(Configuration.class);
     List<String> names =
@@ -64,7 +67,8 @@ final class GradcheckCommand implements Callable<Integer> {
     return failures == 0 ? 0 : 1;
   }
 
-  private static GradientChecker.Result check(ConfiguredLoss configured, int words, int dim, long seed) {
+  private static GradientChecker.Result check(
+      ConfiguredLoss configured, int words, int dim, long seed) {
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed ^ (words * 31L + dim));
     long[] counts = new long[words];
     for (int i = 0; i < words; i++) {
@@ -85,5 +89,4 @@ final class GradcheckCommand implements Callable<Integer> {
     }
     return x;
   }
-
 }

@@ -22,5 +22,4 @@ final class PluginFolders {
     err.flush();
     return plugins;
   }
-
 }

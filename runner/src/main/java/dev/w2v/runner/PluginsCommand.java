@@ -11,19 +11,25 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code w2v plugins}: every loss and sampler found, with its parameters. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every loss and sampler found, with parameters and defaults.")
+@Command(
+    name = "plugins",
+    mixinStandardHelpOptions = true,
+    description = "List every loss and sampler found, with parameters and defaults.")
 final class PluginsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin VerboseOption verbose;
 
-  @Option(names = "--plugin-path", paramLabel = "DIR", description = "A folder of plugin jars, besides ./plugins.")
+  @Option(
+      names = "--plugin-path",
+      paramLabel = "DIR",
+      description = "A folder of plugin jars, besides ./plugins.")
   List<Path> pluginPath = new ArrayList<>();
 
   @Override
@@ -43,12 +49,17 @@ final class PluginsCommand implements Callable<Integer> {
     for (ProviderRegistry.Entry<P> entry : registry.entries()) {
       Plugin p = entry.provider();
       out.printf("  %-14s %s: %s%n", p.name(), kind, p.description());
-      out.printf("  %-14s from %s, version %s%n", "", entry.origin(), plugins.version(entry.origin()));
+      out.printf(
+          "  %-14s from %s, version %s%n", "", entry.origin(), plugins.version(entry.origin()));
       for (ParameterSpec parameter : p.parameters()) {
         out.printf(
             "  %-14s   %s.%s = %s  (%s) %s%n",
-            "", p.name(), parameter.name(), parameter.defaultValue(),
-            parameter.type().name().toLowerCase(java.util.Locale.ROOT), parameter.description());
+            "",
+            p.name(),
+            parameter.name(),
+            parameter.defaultValue(),
+            parameter.type().name().toLowerCase(java.util.Locale.ROOT),
+            parameter.description());
       }
     }
   }

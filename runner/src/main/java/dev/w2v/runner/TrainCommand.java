@@ -15,7 +15,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code w2v train}: trains word vectors and writes them with plots and metrics. */
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train word vectors (default: CS224n skip-gram on the bundled SST corpus).")
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = "Train word vectors (default: CS224n skip-gram on the bundled SST corpus).")
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -24,14 +27,20 @@ final class TrainCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions options;
 
-  @Option(names = "--resume", description = "Continue from the newest valid checkpoint in the output folder.")
+  @Option(
+      names = "--resume",
+      description = "Continue from the newest valid checkpoint in the output folder.")
   boolean resume;
 
   @Override
   public Integer call() {
-    Injector injector = Guice.createInjector(new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()), new TrainerModule());
+    Injector injector =
+        Guice.createInjector(
+            new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()),
+            new TrainerModule());
     Configuration configuration = injector.getInstance(Configuration.class);
-    Map<String, TrainingJob> jobs = injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainingJob>>() {}));
+    Map<String, TrainingJob> jobs =
+        injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainingJob>>() {}));
     jobs.get(configuration.getString("trainer")).run(resume);
     return 0;
   }

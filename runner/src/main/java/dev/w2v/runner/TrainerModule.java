@@ -11,7 +11,8 @@ final class TrainerModule extends AbstractModule {
 
   @Override
   protected void configure() {
-    MapBinder<String, TrainingJob> trainers = MapBinder.newMapBinder(binder(), String.class, TrainingJob.class);
+    MapBinder<String, TrainingJob> trainers =
+        MapBinder.newMapBinder(binder(), String.class, TrainingJob.class);
     trainers.addBinding("cs224n").to(Cs224nJob.class);
     trainers.addBinding("fast").to(FastJob.class);
   }

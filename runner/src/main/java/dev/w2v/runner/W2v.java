@@ -41,7 +41,11 @@ public final class W2v {
   public static int run(String[] args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     CommandLine commandLine = new CommandLine(new W2v()).setUsageHelpWidth(110);
-    commandLine.getSubcommands().get("train").getCommandSpec().usageMessage()
+    commandLine
+        .getSubcommands()
+        .get("train")
+        .getCommandSpec()
+        .usageMessage()
         .footer("%n" + ConfigurationLoader.describeKeys().replace("%", "%%"));
     commandLine.setExecutionExceptionHandler(
         (thrown, cmd, parsed) -> {
@@ -64,7 +68,11 @@ public final class W2v {
         (e, a) -> {
           PrintWriter err = e.getCommandLine().getErr();
           err.println(
-              "w2v: " + e.getMessage() + " (see `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+              "w2v: "
+                  + e.getMessage()
+                  + " (see `"
+                  + e.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help`)");
           err.flush();
           return USER_ERROR;
         });
@@ -86,8 +94,10 @@ public final class W2v {
     public String[] getVersion() {
       String version = W2v.class.getPackage().getImplementationVersion();
       return new String[] {
-        "w2v " + (version == null ? "(development build)" : version)
-            + ", plugin API " + dev.w2v.api.ApiVersion.string()
+        "w2v "
+            + (version == null ? "(development build)" : version)
+            + ", plugin API "
+            + dev.w2v.api.ApiVersion.string()
       };
     }
   }

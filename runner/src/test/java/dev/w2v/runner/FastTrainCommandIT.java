@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code w2v train --trainer fast} through the real entry point, with two threads, on a tiny
- * corpus with planted synonyms: syn1 and syn2 share every context, every other center word has
- * contexts of its own, so after training each synonym must be the other's nearest neighbour.
+ * {@code w2v train --trainer fast} through the real entry point, with two threads, on a tiny corpus
+ * with planted synonyms: syn1 and syn2 share every context, every other center word has contexts of
+ * its own, so after training each synonym must be the other's nearest neighbour.
  */
 class FastTrainCommandIT {
 
@@ -45,16 +45,37 @@ class FastTrainCommandIT {
     out = work.resolve("out");
     training =
         W2vProcess.run(
-            work, "train", "--trainer", "fast", "--corpus", corpus.toString(), "--out", out.toString(),
-            "--dim", "24", "--set", "threads=2", "--set", "window=3", "--set", "min-count=1",
-            "--set", "sample=0", "--set", "epochs=5", "--set", "seed=7");
+            work,
+            "train",
+            "--trainer",
+            "fast",
+            "--corpus",
+            corpus.toString(),
+            "--out",
+            out.toString(),
+            "--dim",
+            "24",
+            "--set",
+            "threads=2",
+            "--set",
+            "window=3",
+            "--set",
+            "min-count=1",
+            "--set",
+            "sample=0",
+            "--set",
+            "epochs=5",
+            "--set",
+            "seed=7");
   }
 
   @Test
   void trainsWithTwoThreadsAndReportsItsTrainingSpeed() {
     assertEquals(0, training.exitCode(), training.toString());
-    assertTrue(training.out().contains("dim 24, 5 epochs, 2 threads (negsampling loss)"), training.out());
-    assertTrue(training.out().matches("(?s).*\\(training [0-9.]+ s, [0-9]+ words/s\\).*"), training.out());
+    assertTrue(
+        training.out().contains("dim 24, 5 epochs, 2 threads (negsampling loss)"), training.out());
+    assertTrue(
+        training.out().matches("(?s).*\\(training [0-9.]+ s, [0-9]+ words/s\\).*"), training.out());
     assertTrue(Files.isRegularFile(out.resolve("vectors.txt")));
     assertTrue(Files.isRegularFile(out.resolve("loss.png")));
   }
@@ -68,7 +89,8 @@ class FastTrainCommandIT {
   }
 
   private static String nearest(Path vectors, String word) throws Exception {
-    W2vProcess.Result r = W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), word, "-k", "1");
+    W2vProcess.Result r =
+        W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), word, "-k", "1");
     assertEquals(0, r.exitCode(), r.toString());
     String[] fields = r.out().strip().split("\\s+");
     // "1  syn2  0.9876": rank, word, cosine.

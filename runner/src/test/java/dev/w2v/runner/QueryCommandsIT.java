@@ -38,7 +38,8 @@ class QueryCommandsIT {
 
   @Test
   void neighborsRanksByCosineAndExcludesTheWord() throws Exception {
-    W2vProcess.Result r = W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), "cat", "-k", "2");
+    W2vProcess.Result r =
+        W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), "cat", "-k", "2");
     assertEquals(0, r.exitCode(), r.toString());
     String[] lines = r.out().strip().split("\n");
     assertEquals(2, lines.length, r.out());
@@ -48,35 +49,58 @@ class QueryCommandsIT {
 
   @Test
   void analogyAnswersQueen() throws Exception {
-    W2vProcess.Result r = W2vProcess.run(work, "analogy", "--vectors", vectors.toString(), "man", "king", "woman", "-k", "1");
+    W2vProcess.Result r =
+        W2vProcess.run(
+            work, "analogy", "--vectors", vectors.toString(), "man", "king", "woman", "-k", "1");
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.out().strip().startsWith("1  queen"), r.out());
   }
 
   @Test
   void anUnknownWordSuggestsSpellings() throws Exception {
-    W2vProcess.Result r = W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), "kitchen");
+    W2vProcess.Result r =
+        W2vProcess.run(work, "neighbors", "--vectors", vectors.toString(), "kitchen");
     assertEquals(2, r.exitCode(), r.toString());
-    assertTrue(r.err().contains("unknown word 'kitchen'") && r.err().contains("kitten"), r.toString());
+    assertTrue(
+        r.err().contains("unknown word 'kitchen'") && r.err().contains("kitten"), r.toString());
   }
 
   @Test
   void plotWritesAPicture() throws Exception {
     Path png = work.resolve("p.png");
     W2vProcess.Result r =
-        W2vProcess.run(work, "plot", "--vectors", vectors.toString(), "--words", "king,queen,man,woman", "--out", png.toString());
+        W2vProcess.run(
+            work,
+            "plot",
+            "--vectors",
+            vectors.toString(),
+            "--words",
+            "king,queen,man,woman",
+            "--out",
+            png.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertNotNull(ImageIO.read(png.toFile()));
   }
 
   @Test
   void evaluatePrintsJsonForMachines() throws Exception {
-    Path questions = Files.writeString(work.resolve("q.txt"), ": family\nman king woman queen\nman woman king queen\n");
-    Path pairs = Files.writeString(work.resolve("s.tsv"), "# pairs\ncat\tkitten\t9\ncat\tcar\t1\nking\tqueen\t5\n");
+    Path questions =
+        Files.writeString(
+            work.resolve("q.txt"), ": family\nman king woman queen\nman woman king queen\n");
+    Path pairs =
+        Files.writeString(
+            work.resolve("s.tsv"), "# pairs\ncat\tkitten\t9\ncat\tcar\t1\nking\tqueen\t5\n");
     W2vProcess.Result r =
         W2vProcess.run(
-            work, "evaluate", "--vectors", vectors.toString(), "--analogies", questions.toString(),
-            "--similarity", pairs.toString(), "--json");
+            work,
+            "evaluate",
+            "--vectors",
+            vectors.toString(),
+            "--analogies",
+            questions.toString(),
+            "--similarity",
+            pairs.toString(),
+            "--json");
     assertEquals(0, r.exitCode(), r.toString());
     String json = r.out();
     assertTrue(json.startsWith("{\"vectors\": "), json);

@@ -41,7 +41,15 @@ class TrainCommandIT {
   void writesEveryOutput() throws Exception {
     Path out = work.resolve("out-all");
     W2vProcess.Result r =
-        train("--corpus", corpus.toString(), "--iterations", "300", "--set", "checkpoint-every=100", "--out", out.toString());
+        train(
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "300",
+            "--set",
+            "checkpoint-every=100",
+            "--out",
+            out.toString());
     assertEquals(0, r.exitCode(), r.toString());
     assertTrue(r.out().contains("final smoothed loss"), r.toString());
 
@@ -78,23 +86,58 @@ class TrainCommandIT {
   @Test
   void resumeFinishesWithTheVectorsOfAnUninterruptedRun() throws Exception {
     Path straight = work.resolve("straight");
-    assertEquals(0, train("--corpus", corpus.toString(), "--iterations", "400", "--set", "checkpoint-every=100", "--out", straight.toString()).exitCode());
+    assertEquals(
+        0,
+        train(
+                "--corpus",
+                corpus.toString(),
+                "--iterations",
+                "400",
+                "--set",
+                "checkpoint-every=100",
+                "--out",
+                straight.toString())
+            .exitCode());
     Path interrupted = work.resolve("interrupted");
     // The first run stops at 200 (its last checkpoint); the second continues it to 400.
-    assertEquals(0, train("--corpus", corpus.toString(), "--iterations", "200", "--set", "checkpoint-every=100", "--out", interrupted.toString()).exitCode());
+    assertEquals(
+        0,
+        train(
+                "--corpus",
+                corpus.toString(),
+                "--iterations",
+                "200",
+                "--set",
+                "checkpoint-every=100",
+                "--out",
+                interrupted.toString())
+            .exitCode());
     W2vProcess.Result resumed =
-        train("--corpus", corpus.toString(), "--iterations", "400", "--set", "checkpoint-every=100", "--out", interrupted.toString(), "--resume");
+        train(
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "400",
+            "--set",
+            "checkpoint-every=100",
+            "--out",
+            interrupted.toString(),
+            "--resume");
     assertEquals(0, resumed.exitCode(), resumed.toString());
     assertTrue(resumed.err().contains("resuming from iteration 200"), resumed.toString());
     assertEquals(
-        Files.readString(straight.resolve("vectors.txt")), Files.readString(interrupted.resolve("vectors.txt")));
+        Files.readString(straight.resolve("vectors.txt")),
+        Files.readString(interrupted.resolve("vectors.txt")));
     assertEquals(41, Files.readAllLines(interrupted.resolve("metrics.csv")).size());
   }
 
   private static void assertUserError(W2vProcess.Result r, String... fragments) {
     assertEquals(2, r.exitCode(), r.toString());
     String err = r.err().strip();
-    assertEquals(1, err.lines().filter(l -> l.startsWith("w2v: ") && !l.startsWith("w2v: warning")).count(), r.toString());
+    assertEquals(
+        1,
+        err.lines().filter(l -> l.startsWith("w2v: ") && !l.startsWith("w2v: warning")).count(),
+        r.toString());
     assertFalse(err.contains("\tat "), "no stack trace without --verbose: " + r);
     for (String f : fragments) {
       assertTrue(err.contains(f), "expected '" + f + "' in: " + err);
@@ -103,24 +146,43 @@ class TrainCommandIT {
 
   @Test
   void aMissingCorpus() throws Exception {
-    assertUserError(train("--corpus", work.resolve("nope.txt").toString(), "--out", work.resolve("o1").toString()), "nope.txt", "does not exist");
+    assertUserError(
+        train(
+            "--corpus",
+            work.resolve("nope.txt").toString(),
+            "--out",
+            work.resolve("o1").toString()),
+        "nope.txt",
+        "does not exist");
   }
 
   @Test
   void anEmptyCorpus() throws Exception {
     Path empty = Files.writeString(work.resolve("empty.txt"), "\n\n");
-    assertUserError(train("--corpus", empty.toString(), "--out", work.resolve("o2").toString()), "empty.txt", "holds no words");
+    assertUserError(
+        train("--corpus", empty.toString(), "--out", work.resolve("o2").toString()),
+        "empty.txt",
+        "holds no words");
   }
 
   @Test
   void anUnknownLossOrSampler() throws Exception {
-    assertUserError(train("--corpus", corpus.toString(), "--loss", "nce"), "unknown loss 'nce'", "negsampling, softmax");
-    assertUserError(train("--corpus", corpus.toString(), "--sampler", "zipf"), "unknown sampler 'zipf'", "uniform, unigram");
+    assertUserError(
+        train("--corpus", corpus.toString(), "--loss", "nce"),
+        "unknown loss 'nce'",
+        "negsampling, softmax");
+    assertUserError(
+        train("--corpus", corpus.toString(), "--sampler", "zipf"),
+        "unknown sampler 'zipf'",
+        "uniform, unigram");
   }
 
   @Test
   void anUnknownKeyOrAValueOfTheWrongType() throws Exception {
-    assertUserError(train("--set", "iteratons=5"), "unknown configuration key 'iteratons'", "did you mean 'iterations'");
+    assertUserError(
+        train("--set", "iteratons=5"),
+        "unknown configuration key 'iteratons'",
+        "did you mean 'iterations'");
     assertUserError(train("--set", "batch-size=many"), "'batch-size' must be an integer", "'many'");
     assertUserError(train("--dim", "ten"), "'--dim'", "'ten'");
   }
@@ -129,14 +191,23 @@ class TrainCommandIT {
   void anOutputFolderThatCannotBeWritten() throws Exception {
     Path file = Files.writeString(work.resolve("a-file"), "x");
     assertUserError(
-        train("--corpus", corpus.toString(), "--iterations", "10", "--out", file.resolve("sub").toString()),
+        train(
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "10",
+            "--out",
+            file.resolve("sub").toString()),
         "cannot write to the output folder");
   }
 
   @Test
   void aCorruptCheckpoint() throws Exception {
     Path out = work.resolve("corrupt");
-    assertEquals(0, train("--corpus", corpus.toString(), "--iterations", "100", "--out", out.toString()).exitCode());
+    assertEquals(
+        0,
+        train("--corpus", corpus.toString(), "--iterations", "100", "--out", out.toString())
+            .exitCode());
     try (var files = Files.list(out.resolve("checkpoints"))) {
       for (Path checkpoint : files.toList()) {
         byte[] bytes = Files.readAllBytes(checkpoint);
@@ -145,15 +216,33 @@ class TrainCommandIT {
       }
     }
     assertUserError(
-        train("--corpus", corpus.toString(), "--iterations", "200", "--out", out.toString(), "--resume"),
-        "is corrupt", "checksum mismatch");
+        train(
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "200",
+            "--out",
+            out.toString(),
+            "--resume"),
+        "is corrupt",
+        "checksum mismatch");
   }
 
   @Test
   void aLossThatTurnsNanStopsWithAdviceAndKeepsTheLastCheckpoint() throws Exception {
     Path out = work.resolve("nan");
     W2vProcess.Result r =
-        train("--corpus", corpus.toString(), "--iterations", "3000", "--lr", "1e30", "--set", "checkpoint-every=1", "--out", out.toString());
+        train(
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "3000",
+            "--lr",
+            "1e30",
+            "--set",
+            "checkpoint-every=1",
+            "--out",
+            out.toString());
     assertUserError(r, "smaller --lr", "checkpoint");
     try (var files = Files.list(out.resolve("checkpoints"))) {
       assertFalse(files.filter(p -> p.toString().endsWith(".w2vc")).toList().isEmpty());

@@ -24,12 +24,14 @@ public final class W2vProcess {
   public static Path jar() {
     String jar = System.getProperty("w2v.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new IllegalStateException("the packaged w2v.jar is missing; run through `mvn verify`: " + jar);
+      throw new IllegalStateException(
+          "the packaged w2v.jar is missing; run through `mvn verify`: " + jar);
     }
     return Path.of(jar);
   }
 
-  public static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+  public static Result run(Path workingDirectory, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Djava.awt.headless=true");

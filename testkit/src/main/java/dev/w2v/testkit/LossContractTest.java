@@ -73,10 +73,14 @@ public abstract class LossContractTest {
 
   private Loss create(int words, int dim, Sampler sampler) {
     LossProvider provider = provider();
-    Parameters parameters = Parameters.resolve(provider.name(), provider.parameters(), parameters());
+    Parameters parameters =
+        Parameters.resolve(provider.name(), provider.parameters(), parameters());
     Loss loss = provider.create(new LossContext(zipf(words), dim, parameters, sampler));
     assertNotNull(loss, provider.name() + ": create returned null");
-    assertEquals(dim, loss.dimension(), provider.name() + ": dimension() must be the dimension it was created for");
+    assertEquals(
+        dim,
+        loss.dimension(),
+        provider.name() + ": dimension() must be the dimension it was created for");
     assertTrue(loss.outputRows() >= 1, provider.name() + ": outputRows() must be at least 1");
     return loss;
   }
@@ -113,11 +117,20 @@ public abstract class LossContractTest {
       int[] targets = {0, words - 1, 0, words / 2};
       GradientChecker.Result result =
           new GradientChecker()
-              .check(loss, uniform(random, dim, 0.5f), 0, targets, uniform(random, loss.outputRows() * dim, 0.5f), 17);
+              .check(
+                  loss,
+                  uniform(random, dim, 0.5f),
+                  0,
+                  targets,
+                  uniform(random, loss.outputRows() * dim, 0.5f),
+                  17);
       if (!result.passed()) {
-        fail(where(words, dim) + ": the reported gradient disagrees with centered differences of the loss. "
-            + result.message() + ". A wrong sign, a missing factor, or a row drawn twice but reported once "
-            + "(each draw must be reported) are the usual causes.");
+        fail(
+            where(words, dim)
+                + ": the reported gradient disagrees with centered differences of the loss. "
+                + result.message()
+                + ". A wrong sign, a missing factor, or a row drawn twice but reported once "
+                + "(each draw must be reported) are the usual causes.");
       }
     }
   }
@@ -137,10 +150,22 @@ public abstract class LossContractTest {
       }
       for (int target = 0; target < Math.min(words, 4); target++) {
         DenseGradient gradient = new DenseGradient(dim, loss.outputRows());
-        double j = loss.lossAndGradient(loss.newScratch(), input, 0, target, outputs, new Xoshiro256PlusPlus(target), gradient);
+        double j =
+            loss.lossAndGradient(
+                loss.newScratch(),
+                input,
+                0,
+                target,
+                outputs,
+                new Xoshiro256PlusPlus(target),
+                gradient);
         String context = where(words, dim) + ", target " + target + " at scores of +-1000";
-        assertTrue(Double.isFinite(j) && j >= 0, context + ": the loss is " + j
-            + "; compute log-sigmoid and log-sum-exp in a stable form (no exp of a large score)");
+        assertTrue(
+            Double.isFinite(j) && j >= 0,
+            context
+                + ": the loss is "
+                + j
+                + "; compute log-sigmoid and log-sum-exp in a stable form (no exp of a large score)");
         for (double g : gradient.input()) {
           assertTrue(Double.isFinite(g), context + ": the input gradient holds " + g);
         }
@@ -162,12 +187,22 @@ public abstract class LossContractTest {
       float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
       DenseGradient first = new DenseGradient(dim, loss.outputRows());
       DenseGradient second = new DenseGradient(dim, loss.outputRows());
-      double a = loss.lossAndGradient(loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), first);
-      double b = loss.lossAndGradient(loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), second);
+      double a =
+          loss.lossAndGradient(
+              loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), first);
+      double b =
+          loss.lossAndGradient(
+              loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), second);
       String context = where(words, dim) + ": two calls with generators in the same state ";
-      assertEquals(a, b, context + "returned different losses; take randomness only from the generator passed in");
-      assertTrue(Arrays.equals(first.input(), second.input()) && Arrays.equals(first.outputs(), second.outputs()),
-          context + "reported different gradients; take randomness only from the generator passed in");
+      assertEquals(
+          a,
+          b,
+          context + "returned different losses; take randomness only from the generator passed in");
+      assertTrue(
+          Arrays.equals(first.input(), second.input())
+              && Arrays.equals(first.outputs(), second.outputs()),
+          context
+              + "reported different gradients; take randomness only from the generator passed in");
     }
   }
 
@@ -209,7 +244,8 @@ public abstract class LossContractTest {
       float[] input = uniform(random, dim, 0.5f);
       float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
       DenseGradient expected = new DenseGradient(dim, loss.outputRows());
-      loss.lossAndGradient(loss.newScratch(), input, 0, 7, outputs.clone(), new Xoshiro256PlusPlus(1), expected);
+      loss.lossAndGradient(
+          loss.newScratch(), input, 0, 7, outputs.clone(), new Xoshiro256PlusPlus(1), expected);
 
       Loss fresh = create(words, dim, new Distinct(words));
       float[] live = outputs.clone();
@@ -228,12 +264,22 @@ public abstract class LossContractTest {
               Arrays.fill(live, row * dim, (row + 1) * dim, Float.NaN);
             }
           };
-      double j = fresh.lossAndGradient(fresh.newScratch(), input, 0, 7, live, new Xoshiro256PlusPlus(1), immediate);
+      double j =
+          fresh.lossAndGradient(
+              fresh.newScratch(), input, 0, 7, live, new Xoshiro256PlusPlus(1), immediate);
       String context = where(words, dim) + " under a sink that applies each report at once";
-      assertFalse(Double.isNaN(j), context + ": the loss read an output row after reporting that row's gradient");
+      assertFalse(
+          Double.isNaN(j),
+          context + ": the loss read an output row after reporting that row's gradient");
       for (int i = 0; i < dim; i++) {
-        assertEquals(expected.input(i), seen[i], 1e-6 * Math.max(1, Math.abs(expected.input(i))),
-            context + ": the input gradient changed at [" + i + "], so it used a row after reporting it; "
+        assertEquals(
+            expected.input(i),
+            seen[i],
+            1e-6 * Math.max(1, Math.abs(expected.input(i))),
+            context
+                + ": the input gradient changed at ["
+                + i
+                + "], so it used a row after reporting it; "
                 + "add each row to the input gradient before reporting the row");
       }
     }
@@ -270,8 +316,14 @@ public abstract class LossContractTest {
                       double got = inputGradientSum(loss, own, inputs[c], c % words, outputs, c);
                       if (got != alone[c]) {
                         throw new AssertionError(
-                            where(words, dim) + ": case " + c + " gave " + got + " on a thread sharing the loss, "
-                                + alone[c] + " alone; keep per-call state in the Scratch from newScratch(), "
+                            where(words, dim)
+                                + ": case "
+                                + c
+                                + " gave "
+                                + got
+                                + " on a thread sharing the loss, "
+                                + alone[c]
+                                + " alone; keep per-call state in the Scratch from newScratch(), "
                                 + "never in fields of the loss");
                       }
                     }
@@ -295,7 +347,8 @@ public abstract class LossContractTest {
   }
 
   /** The loss plus the sum of the input gradient: a fingerprint of one call's results. */
-  private static double inputGradientSum(Loss loss, Loss.Scratch scratch, float[] input, int target, float[] outputs, long seed) {
+  private static double inputGradientSum(
+      Loss loss, Loss.Scratch scratch, float[] input, int target, float[] outputs, long seed) {
     double[] sum = new double[1];
     GradientSink sink =
         new GradientSink() {
@@ -311,7 +364,9 @@ public abstract class LossContractTest {
             sum[0] += coefficient * (row + 1) * 1e-3;
           }
         };
-    double j = loss.lossAndGradient(scratch, input, 0, target, outputs, new Xoshiro256PlusPlus(seed), sink);
+    double j =
+        loss.lossAndGradient(
+            scratch, input, 0, target, outputs, new Xoshiro256PlusPlus(seed), sink);
     return j + sum[0];
   }
 
@@ -362,27 +417,38 @@ public abstract class LossContractTest {
     }
     long bytes = Allocations.current() - before;
     double perCall = (double) bytes / calls;
-    assertTrue(perCall < 1.0,
-        where(words, dim) + ": allocates about " + String.format("%.1f", perCall) + " bytes per call once warm ("
-            + bytes + " bytes over " + calls + " calls); allocate working arrays once in newScratch()");
+    assertTrue(
+        perCall < 1.0,
+        where(words, dim)
+            + ": allocates about "
+            + String.format("%.1f", perCall)
+            + " bytes per call once warm ("
+            + bytes
+            + " bytes over "
+            + calls
+            + " calls); allocate working arrays once in newScratch()");
   }
 
   @Test
   void describesItselfAndItsParameters() {
     LossProvider provider = provider();
     String name = provider.name();
-    assertTrue(name != null && ParameterSpec.NAME.matcher(name).matches(),
+    assertTrue(
+        name != null && ParameterSpec.NAME.matcher(name).matches(),
         "the provider name '" + name + "' must match " + ParameterSpec.NAME.pattern());
     String description = provider.description();
-    assertTrue(description != null && !description.isBlank() && !description.contains("\n"),
+    assertTrue(
+        description != null && !description.isBlank() && !description.contains("\n"),
         name + ": the description must be one non-blank line, was '" + description + "'");
     assertNotNull(provider.parameters(), name + ": parameters() must not return null");
     // Every default must be accepted by the factory.
     Parameters defaults = Parameters.defaults(name, provider.parameters());
-    assertNotNull(provider.create(new LossContext(zipf(10), 4, defaults, sampler(zipf(10)))),
+    assertNotNull(
+        provider.create(new LossContext(zipf(10), 4, defaults, sampler(zipf(10)))),
         name + ": create rejected its own default parameters " + defaults);
     IllegalArgumentException unknown =
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+            IllegalArgumentException.class,
             () -> Parameters.resolve(name, provider.parameters(), Map.of("no-such-parameter", "1")),
             name + ": an unknown parameter must be refused");
     assertTrue(unknown.getMessage().contains("no-such-parameter"), unknown.getMessage());
@@ -394,7 +460,9 @@ public abstract class LossContractTest {
       Map<String, Object> wrong = new HashMap<>();
       wrong.put(spec.name(), "not-a-" + spec.type().name().toLowerCase(java.util.Locale.ROOT));
       IllegalArgumentException e =
-          assertThrows(IllegalArgumentException.class, () -> Parameters.resolve(name, provider.parameters(), wrong),
+          assertThrows(
+              IllegalArgumentException.class,
+              () -> Parameters.resolve(name, provider.parameters(), wrong),
               name + "." + spec.name() + ": a value of the wrong type must be refused");
       assertTrue(e.getMessage().contains(name + "." + spec.name()), e.getMessage());
     }

@@ -39,7 +39,8 @@ public abstract class SamplerContractTest {
 
   private Sampler create() {
     SamplerProvider provider = provider();
-    return provider.create(counts(), Parameters.resolve(provider.name(), provider.parameters(), parameters()));
+    return provider.create(
+        counts(), Parameters.resolve(provider.name(), provider.parameters(), parameters()));
   }
 
   @Test
@@ -63,19 +64,28 @@ public abstract class SamplerContractTest {
       total += p;
       double expected = draws * p;
       if (expected == 0) {
-        assertEquals(0, observed[w], provider().name() + ": word " + w + " has probability 0 but was drawn");
+        assertEquals(
+            0, observed[w], provider().name() + ": word " + w + " has probability 0 but was drawn");
         continue;
       }
       chi2 += (observed[w] - expected) * (observed[w] - expected) / expected;
       cells++;
     }
-    assertEquals(1.0, total, 1e-9, provider().name() + ": the declared probabilities must sum to 1");
+    assertEquals(
+        1.0, total, 1e-9, provider().name() + ": the declared probabilities must sum to 1");
     int df = Math.max(1, cells - 1);
     double z = 3.0902; // the 0.999 quantile of the standard normal
     double critical = df * Math.pow(1 - 2.0 / (9 * df) + z * Math.sqrt(2.0 / (9 * df)), 3);
-    assertTrue(chi2 < critical,
-        provider().name() + ": the draws do not follow probability(w): chi-square " + String.format("%.1f", chi2)
-            + " exceeds " + String.format("%.1f", critical) + " at " + df + " degrees of freedom "
+    assertTrue(
+        chi2 < critical,
+        provider().name()
+            + ": the draws do not follow probability(w): chi-square "
+            + String.format("%.1f", chi2)
+            + " exceeds "
+            + String.format("%.1f", critical)
+            + " at "
+            + df
+            + " degrees of freedom "
             + "(a correct sampler exceeds it once in 1000 seeds); check sample() against probability()");
   }
 
@@ -90,8 +100,12 @@ public abstract class SamplerContractTest {
       a[i] = sampler.sample(first);
       b[i] = sampler.sample(second);
     }
-    assertArrayEquals(a, b, provider().name() + ": generators in the same state gave different draws; "
-        + "draw only from the generator passed in");
+    assertArrayEquals(
+        a,
+        b,
+        provider().name()
+            + ": generators in the same state gave different draws; "
+            + "draw only from the generator passed in");
   }
 
   @Test
@@ -112,16 +126,22 @@ public abstract class SamplerContractTest {
     }
     long bytes = Allocations.current() - before;
     assertTrue(sink >= 0);
-    assertTrue((double) bytes / draws < 0.5, provider().name() + ": allocates about "
-        + String.format("%.2f", (double) bytes / draws) + " bytes per draw once warm; precompute tables in create()");
+    assertTrue(
+        (double) bytes / draws < 0.5,
+        provider().name()
+            + ": allocates about "
+            + String.format("%.2f", (double) bytes / draws)
+            + " bytes per draw once warm; precompute tables in create()");
   }
 
   @Test
   void describesItselfAndItsParameters() {
     SamplerProvider provider = provider();
-    assertTrue(ParameterSpec.NAME.matcher(provider.name()).matches(),
+    assertTrue(
+        ParameterSpec.NAME.matcher(provider.name()).matches(),
         "the provider name '" + provider.name() + "' must match " + ParameterSpec.NAME.pattern());
-    assertTrue(!provider.description().isBlank() && !provider.description().contains("\n"),
+    assertTrue(
+        !provider.description().isBlank() && !provider.description().contains("\n"),
         provider.name() + ": the description must be one non-blank line");
     provider.create(counts(), Parameters.defaults(provider.name(), provider.parameters()));
   }

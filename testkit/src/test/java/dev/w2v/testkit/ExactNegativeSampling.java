@@ -8,8 +8,8 @@ import dev.w2v.api.VectorMath;
 import java.util.random.RandomGenerator;
 
 /**
- * A plain, exact negative-sampling loss (CS224n's, redrawing a negative equal to the target):
- * the known-good loss the kit's self-tests plant their bugs into. The kit cannot use the
+ * A plain, exact negative-sampling loss (CS224n's, redrawing a negative equal to the target): the
+ * known-good loss the kit's self-tests plant their bugs into. The kit cannot use the
  * loss-negsampling module, which itself depends on the kit.
  */
 final class ExactNegativeSampling implements Loss {
@@ -51,7 +51,13 @@ final class ExactNegativeSampling implements Loss {
 
   @Override
   public double lossAndGradient(
-      Scratch scratch, float[] input, int offset, int target, float[] outputs, RandomGenerator random, GradientSink sink) {
+      Scratch scratch,
+      float[] input,
+      int offset,
+      int target,
+      float[] outputs,
+      RandomGenerator random,
+      GradientSink sink) {
     float[] gradient = ((Work) scratch).gradient;
     VectorMath.zero(gradient, 0, dim);
     double loss = 0;

@@ -16,8 +16,12 @@ class KitSelfTest {
 
   private static Set<String> failedChecks(Class<?> contract) {
     List<Event> failed =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
-            .testEvents().failed().list();
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(contract))
+            .execute()
+            .testEvents()
+            .failed()
+            .list();
     Set<String> names = new TreeSet<>();
     for (Event e : failed) {
       names.add(((MethodSource) e.getTestDescriptor().getSource().orElseThrow()).getMethodName());
@@ -26,14 +30,23 @@ class KitSelfTest {
   }
 
   private static long succeeded(Class<?> contract) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute()
-        .testEvents().succeeded().count();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(contract))
+        .execute()
+        .testEvents()
+        .succeeded()
+        .count();
   }
 
   private static String messages(Class<?> contract) {
     StringBuilder text = new StringBuilder();
     for (Event e :
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(contract)).execute().testEvents().failed().list()) {
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(contract))
+            .execute()
+            .testEvents()
+            .failed()
+            .list()) {
       e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
           .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
           .ifPresent(t -> text.append(t.getMessage()).append('\n'));
@@ -43,34 +56,46 @@ class KitSelfTest {
 
   @Test
   void aCorrectLossPassesEveryCheck() {
-    assertEquals(Set.of(), failedChecks(PlantedLosses.Correct.class), messages(PlantedLosses.Correct.class));
+    assertEquals(
+        Set.of(), failedChecks(PlantedLosses.Correct.class), messages(PlantedLosses.Correct.class));
     assertEquals(7, succeeded(PlantedLosses.Correct.class));
   }
 
   @Test
   void aFlippedSignFailsTheGradientCheck() {
-    assertEquals(true, failedChecks(PlantedLosses.FlippedSign.class).contains("gradientsMatchCenteredDifferences"));
+    assertEquals(
+        true,
+        failedChecks(PlantedLosses.FlippedSign.class)
+            .contains("gradientsMatchCenteredDifferences"));
   }
 
   @Test
   void aRepeatedNegativeCountedOnceFailsTheGradientCheck() {
-    assertEquals(true, failedChecks(PlantedLosses.RepeatedNegativeCountedOnce.class).contains("gradientsMatchCenteredDifferences"));
+    assertEquals(
+        true,
+        failedChecks(PlantedLosses.RepeatedNegativeCountedOnce.class)
+            .contains("gradientsMatchCenteredDifferences"));
   }
 
   @Test
   void aLossThatAllocatesPerCallFailsOnlyTheAllocationCheck() {
-    assertEquals(Set.of("allocatesNothingPerCallOnceWarm"), failedChecks(PlantedLosses.Allocating.class));
+    assertEquals(
+        Set.of("allocatesNothingPerCallOnceWarm"), failedChecks(PlantedLosses.Allocating.class));
   }
 
   @Test
   void aLossThatSharesScratchBetweenThreadsFailsTheThreadCheck() {
-    assertEquals(true, failedChecks(PlantedLosses.SharedScratch.class)
-        .contains("oneInstanceSharedByTwoThreadsGivesEachTheResultsItGetsAlone"));
+    assertEquals(
+        true,
+        failedChecks(PlantedLosses.SharedScratch.class)
+            .contains("oneInstanceSharedByTwoThreadsGivesEachTheResultsItGetsAlone"));
   }
 
   @Test
   void aSamplerWhoseDrawsDoNotMatchItsDeclaredDistributionFails() {
-    assertEquals(Set.of("drawsFollowTheDeclaredDistribution"), failedChecks(PlantedLosses.LyingSampler.class));
+    assertEquals(
+        Set.of("drawsFollowTheDeclaredDistribution"),
+        failedChecks(PlantedLosses.LyingSampler.class));
     assertEquals(Set.of(), failedChecks(PlantedLosses.HonestSampler.class));
   }
 }

@@ -5,10 +5,10 @@ import dev.w2v.api.Loss;
 import dev.w2v.api.LossContext;
 import dev.w2v.api.LossProvider;
 import dev.w2v.api.ParameterSpec;
+import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
-import dev.w2v.api.Parameters;
 import dev.w2v.core.testing.PlantedBugs;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -47,7 +47,9 @@ final class PlantedLosses {
         if (k < 1) {
           throw new IllegalArgumentException("k must be at least 1");
         }
-        return bug.apply(new ExactNegativeSampling(context.counts().size(), context.dimension(), k, context.sampler()));
+        return bug.apply(
+            new ExactNegativeSampling(
+                context.counts().size(), context.dimension(), k, context.sampler()));
       }
     };
   }
@@ -79,13 +81,22 @@ final class PlantedLosses {
 
     @Override
     protected LossProvider provider() {
-      return PlantedLosses.provider(loss -> new Delegating(loss) {
-        @Override
-        public double lossAndGradient(Scratch s, float[] in, int off, int t, float[] out, RandomGenerator r, GradientSink sink) {
-          escape = new float[64];
-          return super.lossAndGradient(s, in, off, t, out, r, sink);
-        }
-      });
+      return PlantedLosses.provider(
+          loss ->
+              new Delegating(loss) {
+                @Override
+                public double lossAndGradient(
+                    Scratch s,
+                    float[] in,
+                    int off,
+                    int t,
+                    float[] out,
+                    RandomGenerator r,
+                    GradientSink sink) {
+                  escape = new float[64];
+                  return super.lossAndGradient(s, in, off, t, out, r, sink);
+                }
+              });
     }
   }
 
@@ -93,14 +104,16 @@ final class PlantedLosses {
   static final class SharedScratch extends LossContractTest {
     @Override
     protected LossProvider provider() {
-      return PlantedLosses.provider(loss -> new Delegating(loss) {
-        private final Scratch shared = loss.newScratch();
+      return PlantedLosses.provider(
+          loss ->
+              new Delegating(loss) {
+                private final Scratch shared = loss.newScratch();
 
-        @Override
-        public Scratch newScratch() {
-          return shared;
-        }
-      });
+                @Override
+                public Scratch newScratch() {
+                  return shared;
+                }
+              });
     }
   }
 
@@ -199,7 +212,8 @@ final class PlantedLosses {
     }
 
     @Override
-    public double lossAndGradient(Scratch s, float[] in, int off, int t, float[] out, RandomGenerator r, GradientSink sink) {
+    public double lossAndGradient(
+        Scratch s, float[] in, int off, int t, float[] out, RandomGenerator r, GradientSink sink) {
       return inner.lossAndGradient(s, in, off, t, out, r, sink);
     }
   }

@@ -15,7 +15,8 @@ class PublicSurfaceIT {
 
   @Test
   void noCoreTypeInThePublicOrProtectedSignatures() throws Exception {
-    Path jar = Path.of(LossContractTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar =
+        Path.of(LossContractTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     assertTrue(jar.toString().endsWith(".jar"), "Failsafe should test the packaged jar: " + jar);
     List<String> leaks = new ArrayList<>();
     for (Class<?> type : List.of(LossContractTest.class, SamplerContractTest.class)) {

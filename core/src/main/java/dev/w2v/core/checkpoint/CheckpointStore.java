@@ -65,11 +65,15 @@ public final class CheckpointStore {
       Files.createDirectories(folder);
       try (FileChannel channel =
               FileChannel.open(
-                  temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+                  temporary,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE);
           OutputStream raw = java.nio.channels.Channels.newOutputStream(channel)) {
         CRC32C crc = new CRC32C();
         DataOutputStream out =
-            new DataOutputStream(new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
+            new DataOutputStream(
+                new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), crc));
         write(out, checkpoint);
         out.flush();
         // The checksum itself is outside the checked stream.
@@ -79,7 +83,8 @@ public final class CheckpointStore {
         channel.force(true);
       }
       try {
-        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
       }
@@ -91,7 +96,11 @@ public final class CheckpointStore {
         // The original failure is the one to report.
       }
       throw new W2vException(
-          "cannot write checkpoint " + target + ": " + e.getMessage() + "; check the output folder's space and permissions");
+          "cannot write checkpoint "
+              + target
+              + ": "
+              + e.getMessage()
+              + "; check the output folder's space and permissions");
     }
     prune();
     return target;
@@ -167,7 +176,10 @@ public final class CheckpointStore {
     }
     if (firstProblem != null) {
       throw new W2vException(
-          firstProblem + " and no older checkpoint is intact; delete " + folder + " to start afresh");
+          firstProblem
+              + " and no older checkpoint is intact; delete "
+              + folder
+              + " to start afresh");
     }
     return Optional.empty();
   }
@@ -204,13 +216,15 @@ public final class CheckpointStore {
     }
   }
 
-  private static Checkpoint read(DataInputStream in, long size) throws IOException, CorruptCheckpointException {
+  private static Checkpoint read(DataInputStream in, long size)
+      throws IOException, CorruptCheckpointException {
     if (in.readLong() != MAGIC) {
       throw new CorruptCheckpointException("not a w2v checkpoint");
     }
     int format = in.readInt();
     if (format != FORMAT) {
-      throw new CorruptCheckpointException("format " + format + ", this w2v reads format " + FORMAT);
+      throw new CorruptCheckpointException(
+          "format " + format + ", this w2v reads format " + FORMAT);
     }
     String fingerprint = in.readUTF();
     long iteration = in.readLong();
@@ -229,7 +243,10 @@ public final class CheckpointStore {
     List<float[]> data = new ArrayList<>();
     for (int m = 0; m < matrices; m++) {
       // Bounded by the file size so a corrupt length cannot ask for gigabytes.
-      float[] values = new float[count(in.readInt(), (int) Math.min(Integer.MAX_VALUE - 16, size / 4), "matrix size")];
+      float[] values =
+          new float
+              [count(
+                  in.readInt(), (int) Math.min(Integer.MAX_VALUE - 16, size / 4), "matrix size")];
       for (int i = 0; i < values.length; i++) {
         values[i] = Float.intBitsToFloat(in.readInt());
       }

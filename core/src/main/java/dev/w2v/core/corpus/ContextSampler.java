@@ -4,8 +4,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * CS224n's {@code getRandomContext}: the corpus taken {@code copies} times, each copy sub-sampled
- * independently, sentences left with fewer than 2 words dropped. A context is a random sentence
- * and position, and the words within a window of it other than the center word itself.
+ * independently, sentences left with fewer than 2 words dropped. A context is a random sentence and
+ * position, and the words within a window of it other than the center word itself.
  *
  * <p>All copies live in one flat {@code int[]} with sentence offsets: memory proportional to the
  * corpus times the copies, as ints, never strings.
@@ -28,7 +28,10 @@ public final class ContextSampler {
     long capacity = corpus.tokens() * copies;
     if (capacity > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException(
-          "the corpus is too large for the cs224n trainer (" + corpus.tokens() + " tokens x " + copies
+          "the corpus is too large for the cs224n trainer ("
+              + corpus.tokens()
+              + " tokens x "
+              + copies
               + " copies); use the fast trainer");
     }
     int[] kept = new int[(int) capacity];

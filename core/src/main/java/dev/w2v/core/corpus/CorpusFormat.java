@@ -16,6 +16,7 @@ public enum CorpusFormat {
         return f;
       }
     }
-    throw new IllegalArgumentException("corpus format must be sst, text or auto, not '" + value + "'");
+    throw new IllegalArgumentException(
+        "corpus format must be sst, text or auto, not '" + value + "'");
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * Reads a corpus into word indices with a CS224n vocabulary: words indexed by first appearance,
- * then {@code UNK} with count 1 (and the total count one higher), exactly as the course's
- * {@code utils/treebank.py} does.
+ * then {@code UNK} with count 1 (and the total count one higher), exactly as the course's {@code
+ * utils/treebank.py} does.
  */
 public final class CorpusReader {
 
@@ -59,7 +59,10 @@ public final class CorpusReader {
               continue;
             }
             throw new W2vException(
-                "corpus " + file + ", line " + lineNumber
+                "corpus "
+                    + file
+                    + ", line "
+                    + lineNumber
                     + ": expected 'index<TAB>sentence' as in SST's datasetSentences.txt; use --set corpus-format=text for plain text");
           }
           text = line.substring(tab + 1);

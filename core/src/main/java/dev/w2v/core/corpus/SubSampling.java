@@ -1,8 +1,8 @@
 package dev.w2v.core.corpus;
 
 /**
- * CS224n's sub-sampling of frequent words: a token of word w is dropped with probability
- * {@code max(0, 1 - sqrt(t * N / count(w)))}, N the corpus's total count.
+ * CS224n's sub-sampling of frequent words: a token of word w is dropped with probability {@code
+ * max(0, 1 - sqrt(t * N / count(w)))}, N the corpus's total count.
  */
 public final class SubSampling {
 

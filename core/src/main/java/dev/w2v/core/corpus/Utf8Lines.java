@@ -16,15 +16,16 @@ import java.nio.file.Path;
 
 /**
  * Reads a file line by line as strict UTF-8. Each line is decoded on its own, so a malformed byte
- * sequence is reported with its line number (a Reader decodes whole buffers ahead and cannot
- * say which line was bad).
+ * sequence is reported with its line number (a Reader decodes whole buffers ahead and cannot say
+ * which line was bad).
  */
 public final class Utf8Lines implements Closeable {
 
   private final Path file;
   private final InputStream in;
   private final CharsetDecoder decoder =
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private byte[] buffer = new byte[256];

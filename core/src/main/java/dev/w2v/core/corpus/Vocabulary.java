@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Words, their indices and counts. Immutable. Index order is the caller's choice: first
- * appearance for the CS224n corpus, descending frequency for the fast trainer.
+ * Words, their indices and counts. Immutable. Index order is the caller's choice: first appearance
+ * for the CS224n corpus, descending frequency for the fast trainer.
  */
 public final class Vocabulary {
 
@@ -21,7 +21,9 @@ public final class Vocabulary {
   private final Map<String, Integer> index;
   private final long total;
 
-  /** @param words distinct words; {@code counts[i]} is the count of {@code words.get(i)} */
+  /**
+   * @param words distinct words; {@code counts[i]} is the count of {@code words.get(i)}
+   */
   public Vocabulary(List<String> words, long[] counts) {
     if (words.size() != counts.length) {
       throw new IllegalArgumentException(words.size() + " words but " + counts.length + " counts");
@@ -75,8 +77,13 @@ public final class Vocabulary {
 
   @Override
   public String toString() {
-    return "Vocabulary[" + size() + " words, " + total + " tokens, first "
-        + words.subList(0, Math.min(5, words.size())) + "]";
+    return "Vocabulary["
+        + size()
+        + " words, "
+        + total
+        + " tokens, first "
+        + words.subList(0, Math.min(5, words.size()))
+        + "]";
   }
 
   @Override

@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Answers analogy questions by 3CosAdd, as word2vec C's compute-accuracy and gensim's
- * {@code evaluate_word_analogies} do: the answer to "a is to b as c is to ?" is the word whose
- * unit vector has the highest cosine with {@code unit(b) - unit(a) + unit(c)}, searched among the
- * first {@code restrictVocab} words, a, b and c excluded.
+ * Answers analogy questions by 3CosAdd, as word2vec C's compute-accuracy and gensim's {@code
+ * evaluate_word_analogies} do: the answer to "a is to b as c is to ?" is the word whose unit vector
+ * has the highest cosine with {@code unit(b) - unit(a) + unit(c)}, searched among the first {@code
+ * restrictVocab} words, a, b and c excluded.
  *
- * <p>Matches gensim's details: with {@code caseInsensitive}, words are compared upper-cased and
- * of several case variants the first (most frequent) row stands for the word; a candidate that
- * is a case variant of a, b or c is passed over, but only among the best five (gensim looks at
- * no more); questions with a word outside the vocabulary are skipped and counted.
+ * <p>Matches gensim's details: with {@code caseInsensitive}, words are compared upper-cased and of
+ * several case variants the first (most frequent) row stands for the word; a candidate that is a
+ * case variant of a, b or c is passed over, but only among the best five (gensim looks at no more);
+ * questions with a word outside the vocabulary are skipped and counted.
  *
  * <p>Questions are scored in blocks as one matrix product against a column-major copy of the
  * vocabulary, so 19544 questions against 30000 x 300 vectors take seconds.
@@ -29,11 +29,12 @@ public record AnalogyEvaluator(int restrictVocab, boolean caseInsensitive) {
 
   /** Candidates gensim examines per question ({@code most_similar(..., topn=5)}). */
   private static final int CANDIDATES = 5;
+
   private static final int BLOCK = 64;
 
   public AnalogyEvaluator {
-    Preconditions.checkArgument(restrictVocab > 0, "restrictVocab must be positive, got %s",
-        restrictVocab);
+    Preconditions.checkArgument(
+        restrictVocab > 0, "restrictVocab must be positive, got %s", restrictVocab);
   }
 
   /** The usual setting: the 30000 most frequent words, case-insensitive. */
@@ -70,8 +71,9 @@ public record AnalogyEvaluator(int restrictVocab, boolean caseInsensitive) {
       for (int qi = 0; qi <= list.size(); qi++) {
         if (qi < list.size()) {
           AnalogyQuestions.Question q = list.get(qi);
-          String[] keys = {vocab.key(q.a()), vocab.key(q.b()), vocab.key(q.c()),
-              vocab.key(q.expected())};
+          String[] keys = {
+            vocab.key(q.a()), vocab.key(q.b()), vocab.key(q.c()), vocab.key(q.expected())
+          };
           int a = vocab.row(keys[0]);
           int b = vocab.row(keys[1]);
           int c = vocab.row(keys[2]);
@@ -108,21 +110,25 @@ public record AnalogyEvaluator(int restrictVocab, boolean caseInsensitive) {
       totalCorrect += correct;
       totalIncorrect += evaluated - correct;
     }
-    return new AnalogyReport(scores, new SectionScore("Total accuracy", totalCorrect,
-        totalIncorrect), questions.questionCount(), oov, restrictVocab, caseInsensitive);
+    return new AnalogyReport(
+        scores,
+        new SectionScore("Total accuracy", totalCorrect, totalIncorrect),
+        questions.questionCount(),
+        oov,
+        restrictVocab,
+        caseInsensitive);
   }
 
   /**
    * gensim's rule: walk the best candidates; the first whose key is none of a, b, c is the
    * prediction; if all are, the last one examined is (and is wrong unless it equals d).
    */
-  private static boolean isCorrect(WordVectors vectors, EvalVocabulary vocab, int[] candidates,
-      String[] keys) {
+  private static boolean isCorrect(
+      WordVectors vectors, EvalVocabulary vocab, int[] candidates, String[] keys) {
     String predicted = null;
     for (int row : candidates) {
       predicted = vocab.key(vectors.word(row));
-      if (!predicted.equals(keys[0]) && !predicted.equals(keys[1])
-          && !predicted.equals(keys[2])) {
+      if (!predicted.equals(keys[0]) && !predicted.equals(keys[1]) && !predicted.equals(keys[2])) {
         break;
       }
     }

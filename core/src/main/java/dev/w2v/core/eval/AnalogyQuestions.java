@@ -54,9 +54,14 @@ public record AnalogyQuestions(List<Section> sections, int skippedLines) {
     List<Question> questions = new ArrayList<>();
     int skipped = 0;
     int lineNo = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file),
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                Files.newInputStream(file),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
       String line;
       while ((line = in.readLine()) != null) {
         lineNo++;
@@ -70,8 +75,12 @@ public record AnalogyQuestions(List<Section> sections, int skippedLines) {
           continue;
         }
         if (name == null) {
-          throw new W2vException("analogy file " + file + ", line " + lineNo
-              + ": a question comes before the first ': section' line; add a section header");
+          throw new W2vException(
+              "analogy file "
+                  + file
+                  + ", line "
+                  + lineNo
+                  + ": a question comes before the first ': section' line; add a section header");
         }
         String[] w = line.strip().split("\\s+");
         if (w.length != 4) {
@@ -83,8 +92,12 @@ public record AnalogyQuestions(List<Section> sections, int skippedLines) {
     } catch (NoSuchFileException e) {
       throw new W2vException("analogy file " + file + " does not exist: check the path");
     } catch (CharacterCodingException e) {
-      throw new W2vException("analogy file " + file + ", line " + (lineNo + 1)
-          + ": not valid UTF-8; re-encode the file as UTF-8");
+      throw new W2vException(
+          "analogy file "
+              + file
+              + ", line "
+              + (lineNo + 1)
+              + ": not valid UTF-8; re-encode the file as UTF-8");
     } catch (IOException e) {
       throw new W2vException("cannot read analogy file " + file + ": " + e.getMessage(), e);
     }

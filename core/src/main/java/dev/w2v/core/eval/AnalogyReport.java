@@ -12,13 +12,18 @@ import java.util.stream.Collectors;
  * @param sections per-section scores in file order
  * @param total the pooled score over all sections
  * @param questions well-formed questions read, including the skipped ones
- * @param outOfVocabulary questions skipped because a word is not among the first
- *     {@code restrictVocab} words
+ * @param outOfVocabulary questions skipped because a word is not among the first {@code
+ *     restrictVocab} words
  * @param restrictVocab how many of the most frequent words were searched
  * @param caseInsensitive whether words were compared upper-cased
  */
-public record AnalogyReport(List<SectionScore> sections, SectionScore total, int questions,
-    int outOfVocabulary, int restrictVocab, boolean caseInsensitive) {
+public record AnalogyReport(
+    List<SectionScore> sections,
+    SectionScore total,
+    int questions,
+    int outOfVocabulary,
+    int restrictVocab,
+    boolean caseInsensitive) {
 
   public AnalogyReport {
     sections = List.copyOf(sections);
@@ -39,25 +44,44 @@ public record AnalogyReport(List<SectionScore> sections, SectionScore total, int
       sb.append(row(format, s));
     }
     sb.append(row(format, total));
-    sb.append(String.format(Locale.ROOT,
-        "%d questions, %d skipped as out of vocabulary (%.1f%%); top %d words searched%s%n",
-        questions, outOfVocabulary, 100 * outOfVocabularyRatio(), restrictVocab,
-        caseInsensitive ? ", case-insensitive" : ""));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%d questions, %d skipped as out of vocabulary (%.1f%%); top %d words searched%s%n",
+            questions,
+            outOfVocabulary,
+            100 * outOfVocabularyRatio(),
+            restrictVocab,
+            caseInsensitive ? ", case-insensitive" : ""));
     return sb.toString();
   }
 
   private static String row(String format, SectionScore s) {
-    return String.format(Locale.ROOT, format, s.name(), s.correct(), s.evaluated(),
+    return String.format(
+        Locale.ROOT,
+        format,
+        s.name(),
+        s.correct(),
+        s.evaluated(),
         String.format(Locale.ROOT, "%.2f%%", 100 * s.accuracy()));
   }
 
   /** One JSON object; accuracies and ratios as fractions in [0, 1]. */
   public String toJson() {
-    return "{\"restrictVocab\":" + restrictVocab + ",\"caseInsensitive\":" + caseInsensitive
-        + ",\"questions\":" + questions + ",\"outOfVocabulary\":" + outOfVocabulary
-        + ",\"outOfVocabularyRatio\":" + Json.number(outOfVocabularyRatio())
-        + ",\"sections\":[" + sections.stream().map(SectionScore::toJson)
-            .collect(Collectors.joining(","))
-        + "],\"total\":" + total.toJson() + "}";
+    return "{\"restrictVocab\":"
+        + restrictVocab
+        + ",\"caseInsensitive\":"
+        + caseInsensitive
+        + ",\"questions\":"
+        + questions
+        + ",\"outOfVocabulary\":"
+        + outOfVocabulary
+        + ",\"outOfVocabularyRatio\":"
+        + Json.number(outOfVocabularyRatio())
+        + ",\"sections\":["
+        + sections.stream().map(SectionScore::toJson).collect(Collectors.joining(","))
+        + "],\"total\":"
+        + total.toJson()
+        + "}";
   }
 }

@@ -9,20 +9,20 @@ public final class Correlation {
   private Correlation() {}
 
   /**
-   * Spearman's rank correlation: Pearson's correlation of the ranks, tied values getting the
-   * mean of the ranks they span (as {@code scipy.stats.spearmanr} does). NaN if either sample is
+   * Spearman's rank correlation: Pearson's correlation of the ranks, tied values getting the mean
+   * of the ranks they span (as {@code scipy.stats.spearmanr} does). NaN if either sample is
    * constant.
    */
   public static double spearman(double[] x, double[] y) {
-    Preconditions.checkArgument(x.length == y.length, "samples differ in length: %s vs %s",
-        x.length, y.length);
+    Preconditions.checkArgument(
+        x.length == y.length, "samples differ in length: %s vs %s", x.length, y.length);
     return pearson(ranks(x), ranks(y));
   }
 
   /** Pearson's product-moment correlation; NaN if either sample is constant or shorter than 2. */
   public static double pearson(double[] x, double[] y) {
-    Preconditions.checkArgument(x.length == y.length, "samples differ in length: %s vs %s",
-        x.length, y.length);
+    Preconditions.checkArgument(
+        x.length == y.length, "samples differ in length: %s vs %s", x.length, y.length);
     int n = x.length;
     if (n < 2) {
       return Double.NaN;

@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The words an evaluation may use, as gensim sees them: only the first {@code restrict} rows,
- * and when case-insensitive, each word upper-cased, the first (most frequent) of several case
- * variants winning.
+ * The words an evaluation may use, as gensim sees them: only the first {@code restrict} rows, and
+ * when case-insensitive, each word upper-cased, the first (most frequent) of several case variants
+ * winning.
  */
 final class EvalVocabulary {
 

@@ -20,7 +20,14 @@ public record SectionScore(String name, int correct, int incorrect) {
   }
 
   String toJson() {
-    return "{\"name\":" + Json.quote(name) + ",\"correct\":" + correct + ",\"incorrect\":"
-        + incorrect + ",\"accuracy\":" + Json.number(accuracy()) + "}";
+    return "{\"name\":"
+        + Json.quote(name)
+        + ",\"correct\":"
+        + correct
+        + ",\"incorrect\":"
+        + incorrect
+        + ",\"accuracy\":"
+        + Json.number(accuracy())
+        + "}";
   }
 }

@@ -15,11 +15,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Correlates cosine similarity with human judgements in gensim's word-pair format
- * ({@code wordsim353.tsv}): lines starting with {@code #} are comments, others are
- * {@code word1 TAB word2 TAB score}. Matches gensim's {@code evaluate_word_pairs} with
- * {@code dummy4unknown=False}: pairs with a word outside the first {@code restrictVocab} rows are
- * skipped and counted; malformed lines are skipped.
+ * Correlates cosine similarity with human judgements in gensim's word-pair format ({@code
+ * wordsim353.tsv}): lines starting with {@code #} are comments, others are {@code word1 TAB word2
+ * TAB score}. Matches gensim's {@code evaluate_word_pairs} with {@code dummy4unknown=False}: pairs
+ * with a word outside the first {@code restrictVocab} rows are skipped and counted; malformed lines
+ * are skipped.
  *
  * @param restrictVocab how many of the first (most frequent) rows may be used; gensim: 300000
  * @param caseInsensitive compare words upper-cased, the first case variant standing for the word
@@ -27,8 +27,8 @@ import java.util.Arrays;
 public record WordPairEvaluator(int restrictVocab, boolean caseInsensitive) {
 
   public WordPairEvaluator {
-    Preconditions.checkArgument(restrictVocab > 0, "restrictVocab must be positive, got %s",
-        restrictVocab);
+    Preconditions.checkArgument(
+        restrictVocab > 0, "restrictVocab must be positive, got %s", restrictVocab);
   }
 
   /** gensim's defaults: 300000 words, case-insensitive. */
@@ -49,10 +49,14 @@ public record WordPairEvaluator(int restrictVocab, boolean caseInsensitive) {
     int oov = 0;
     int skipped = 0;
     int lineNo = 0;
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        Files.newInputStream(pairsFile), StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                Files.newInputStream(pairsFile),
+                StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
       String line;
       while ((line = in.readLine()) != null) {
         lineNo++;
@@ -86,20 +90,38 @@ public record WordPairEvaluator(int restrictVocab, boolean caseInsensitive) {
     } catch (NoSuchFileException e) {
       throw new W2vException("word-pair file " + pairsFile + " does not exist: check the path");
     } catch (CharacterCodingException e) {
-      throw new W2vException("word-pair file " + pairsFile + ", line " + (lineNo + 1)
-          + ": not valid UTF-8; re-encode the file as UTF-8");
+      throw new W2vException(
+          "word-pair file "
+              + pairsFile
+              + ", line "
+              + (lineNo + 1)
+              + ": not valid UTF-8; re-encode the file as UTF-8");
     } catch (IOException e) {
       throw new W2vException("cannot read word-pair file " + pairsFile + ": " + e.getMessage(), e);
     }
     if (n == 0) {
-      throw new W2vException("word-pair file " + pairsFile + ": no pair could be scored (" + oov
-          + " out of vocabulary, " + skipped + " malformed lines); expected 'word TAB word TAB"
-          + " score' lines with words among the first " + restrictVocab + " vectors");
+      throw new W2vException(
+          "word-pair file "
+              + pairsFile
+              + ": no pair could be scored ("
+              + oov
+              + " out of vocabulary, "
+              + skipped
+              + " malformed lines); expected 'word TAB word TAB"
+              + " score' lines with words among the first "
+              + restrictVocab
+              + " vectors");
     }
     gold = Arrays.copyOf(gold, n);
     model = Arrays.copyOf(model, n);
-    return new SimilarityReport(n, oov, skipped, Correlation.spearman(gold, model),
-        Correlation.pearson(gold, model), restrictVocab, caseInsensitive);
+    return new SimilarityReport(
+        n,
+        oov,
+        skipped,
+        Correlation.spearman(gold, model),
+        Correlation.pearson(gold, model),
+        restrictVocab,
+        caseInsensitive);
   }
 
   /** Cosine similarity in double; 0 if either vector is zero. */

@@ -12,8 +12,10 @@ final class ApplyingSink implements GradientSink {
 
   private final float[] outputs;
   private final int dimension;
+
   /** dJ/d(input) of the last loss call. */
   final float[] inputGradient;
+
   private float negativeLearningRate;
 
   ApplyingSink(float[] outputs, int dimension) {

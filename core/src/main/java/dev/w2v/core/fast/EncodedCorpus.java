@@ -15,14 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A corpus as word indices, so that epochs after the first do not read text again. Position
- * {@code i} holds a word index in {@code [0, V)} or {@link #END} for the end of a sentence; words
- * not in the vocabulary are left out, and a sentence longer than {@link
- * FastConfig#MAX_SENTENCE_LENGTH} words is cut into pieces of that length, as word2vec C does.
+ * A corpus as word indices, so that epochs after the first do not read text again. Position {@code
+ * i} holds a word index in {@code [0, V)} or {@link #END} for the end of a sentence; words not in
+ * the vocabulary are left out, and a sentence longer than {@link FastConfig#MAX_SENTENCE_LENGTH}
+ * words is cut into pieces of that length, as word2vec C does.
  *
- * <p>Small corpora live in an {@code int[]}; larger ones in a memory-mapped temporary file that
- * is deleted as soon as it is mapped (on systems that allow it; otherwise at exit). Read-only and
- * safe to share between threads once built.
+ * <p>Small corpora live in an {@code int[]}; larger ones in a memory-mapped temporary file that is
+ * deleted as soon as it is mapped (on systems that allow it; otherwise at exit). Read-only and safe
+ * to share between threads once built.
  */
 public abstract sealed class EncodedCorpus {
 
@@ -41,7 +41,9 @@ public abstract sealed class EncodedCorpus {
   /** Whether the corpus lives in a memory-mapped file rather than on the heap. */
   public abstract boolean mapped();
 
-  /** The first position at or after {@code position} that starts a sentence (or {@link #size()}). */
+  /**
+   * The first position at or after {@code position} that starts a sentence (or {@link #size()}).
+   */
   public long sentenceStartAtOrAfter(long position) {
     if (position <= 0) {
       return 0;
@@ -159,7 +161,8 @@ public abstract sealed class EncodedCorpus {
       } catch (IOException e) {
         throw new W2vException(
             "cannot create the temporary file for the encoded corpus (set java.io.tmpdir to a"
-                + " folder with space): " + e.getMessage(),
+                + " folder with space): "
+                + e.getMessage(),
             e);
       }
     }
@@ -172,7 +175,8 @@ public abstract sealed class EncodedCorpus {
         }
         block.clear();
       } catch (IOException e) {
-        throw new W2vException("cannot write the encoded corpus to " + file + ": " + e.getMessage(), e);
+        throw new W2vException(
+            "cannot write the encoded corpus to " + file + ": " + e.getMessage(), e);
       }
     }
 
@@ -186,7 +190,8 @@ public abstract sealed class EncodedCorpus {
         channel.close();
         return Mapped.map(file, fileInts, words);
       } catch (IOException e) {
-        throw new W2vException("cannot map the encoded corpus in " + file + ": " + e.getMessage(), e);
+        throw new W2vException(
+            "cannot map the encoded corpus in " + file + ": " + e.getMessage(), e);
       }
     }
   }
@@ -250,7 +255,8 @@ public abstract sealed class EncodedCorpus {
         for (long start = 0; start < size; start += 1L << CHUNK_SHIFT) {
           long ints = Math.min(1L << CHUNK_SHIFT, size - start);
           MappedByteBuffer buffer =
-              channel.map(FileChannel.MapMode.READ_ONLY, start * Integer.BYTES, ints * Integer.BYTES);
+              channel.map(
+                  FileChannel.MapMode.READ_ONLY, start * Integer.BYTES, ints * Integer.BYTES);
           chunks.add(buffer.order(ByteOrder.nativeOrder()).asIntBuffer());
         }
       }

@@ -4,23 +4,23 @@ import dev.w2v.core.W2vException;
 import java.util.Objects;
 
 /**
- * Everything the fast trainer needs besides the corpus and the loss. Immutable; start from
- * {@link #defaults()} and change what you need with {@link #toBuilder()}.
+ * Everything the fast trainer needs besides the corpus and the loss. Immutable; start from {@link
+ * #defaults()} and change what you need with {@link #toBuilder()}.
  *
  * @param model skip-gram or CBOW; default {@link Model#SKIPGRAM}
  * @param dimension vector size d; default 100
- * @param window the largest distance between the center and a context word; each center word
- *     uses a window shrunk at random to 1..window, as word2vec C does; default 5
+ * @param window the largest distance between the center and a context word; each center word uses a
+ *     window shrunk at random to 1..window, as word2vec C does; default 5
  * @param minCount words seen fewer times are dropped from the vocabulary; default 5
- * @param sample the sub-sampling threshold s: a word of count c out of N is kept with
- *     probability (sqrt(c/(sN)) + 1) * sN/c; 0 keeps every word; default 1e-3
+ * @param sample the sub-sampling threshold s: a word of count c out of N is kept with probability
+ *     (sqrt(c/(sN)) + 1) * sN/c; 0 keeps every word; default 1e-3
  * @param learningRate the starting learning rate, decaying linearly to 1e-4 of itself over all
  *     epochs; {@code null} means the model's default (0.025 skip-gram, 0.05 CBOW)
  * @param epochs passes over the corpus; default 5
  * @param threads training threads; default {@link Runtime#availableProcessors()}
  * @param seed the seed of every random draw; with one thread a seed fixes the result bit for bit
- * @param lowercase whether tokens are lower-cased (Locale.ROOT) while reading; default false, as
- *     in word2vec C, so that vocabularies match those of word2vec C and gensim
+ * @param lowercase whether tokens are lower-cased (Locale.ROOT) while reading; default false, as in
+ *     word2vec C, so that vocabularies match those of word2vec C and gensim
  * @param maxVocab the pruning limit of the counting pass: when more distinct words than this are
  *     held, words of count at most a threshold are dropped and the threshold grows by one (word2vec
  *     C's ReduceVocab); default 10,000,000
@@ -187,8 +187,18 @@ public record FastConfig(
 
     public FastConfig build() {
       return new FastConfig(
-          model, dimension, window, minCount, sample, learningRate, epochs, threads, seed,
-          lowercase, maxVocab, maxInMemoryWords);
+          model,
+          dimension,
+          window,
+          minCount,
+          sample,
+          learningRate,
+          epochs,
+          threads,
+          seed,
+          lowercase,
+          maxVocab,
+          maxInMemoryWords);
     }
   }
 }

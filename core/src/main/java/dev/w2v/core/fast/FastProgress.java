@@ -3,7 +3,8 @@ package dev.w2v.core.fast;
 import java.time.Duration;
 
 /**
- * A snapshot of a fast training run, taken a few times per second by the thread that called {@link FastTrainer#train}.
+ * A snapshot of a fast training run, taken a few times per second by the thread that called {@link
+ * FastTrainer#train}.
  *
  * @param fractionDone words processed over epochs x training words, in [0, 1]
  * @param epoch the epoch the slowest thread is in, from 1

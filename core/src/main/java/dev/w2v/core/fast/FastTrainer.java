@@ -22,10 +22,10 @@ import java.util.random.RandomGenerator;
  * <p>Steps: one streaming pass counts the vocabulary ({@link Vocabulary#count}); a second encodes
  * the corpus as word indices ({@link EncodedCorpus#encode}); then {@code threads} threads train
  * Hogwild-style on the shared flat matrices, each on its own slice of the encoded corpus in every
- * epoch, with word2vec C's sub-sampling, shrunk window and linear learning-rate decay (from
- * {@code lr} to {@code lr * 1e-4} by words processed over all epochs). The calling thread
- * monitors them and reports progress a few times per second; the training threads only publish
- * their counters every 10,000 words.
+ * epoch, with word2vec C's sub-sampling, shrunk window and linear learning-rate decay (from {@code
+ * lr} to {@code lr * 1e-4} by words processed over all epochs). The calling thread monitors them
+ * and reports progress a few times per second; the training threads only publish their counters
+ * every 10,000 words.
  *
  * <p>With one thread, a configuration and a corpus fix the result bit for bit.
  */
@@ -62,8 +62,8 @@ public final class FastTrainer {
   /**
    * Counts, encodes and trains on the files and folders {@code sources}.
    *
-   * @param lossFactory creates the loss once the vocabulary is known (for example a registry
-   *     lookup by name); its dimension must be the configured one
+   * @param lossFactory creates the loss once the vocabulary is known (for example a registry lookup
+   *     by name); its dimension must be the configured one
    * @throws W2vException on a missing file, an empty vocabulary or a mismatched loss
    */
   public TrainedVectors train(
@@ -93,7 +93,11 @@ public final class FastTrainer {
     long outputSize = (long) loss.outputRows() * d;
     if (Math.max(inputSize, outputSize) > Integer.MAX_VALUE - 16) {
       throw new W2vException(
-          "a " + Math.max(v, loss.outputRows()) + " x " + d + " matrix does not fit in a Java"
+          "a "
+              + Math.max(v, loss.outputRows())
+              + " x "
+              + d
+              + " matrix does not fit in a Java"
               + " array: raise min-count or lower dim");
     }
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(config.seed());
@@ -112,8 +116,13 @@ public final class FastTrainer {
 
     Run run =
         new Run(
-            corpus, keep, config.epochs() * corpus.words(), config.startingLearningRate(),
-            config.window(), config.epochs(), bounds);
+            corpus,
+            keep,
+            config.epochs() * corpus.words(),
+            config.startingLearningRate(),
+            config.window(),
+            config.epochs(),
+            bounds);
     Worker[] workers = new Worker[threads];
     Thread[] running = new Thread[threads];
     CountDownLatch done = new CountDownLatch(threads);
@@ -125,7 +134,8 @@ public final class FastTrainer {
       workers[t] =
           new Worker(
               run,
-              () -> new WordStep(config.model(), loss, inputs, outputs, new Xoshiro256PlusPlus(seed)),
+              () ->
+                  new WordStep(config.model(), loss, inputs, outputs, new Xoshiro256PlusPlus(seed)),
               done);
       running[t] = new Thread(workers[t], "w2v-fast-" + t);
       running[t].setDaemon(true);
@@ -184,16 +194,24 @@ public final class FastTrainer {
     final double startLr;
     final int window;
     final int epochs;
+
     /** Chunk c covers positions [bounds[c], bounds[c + 1]). */
     final long[] bounds;
+
     /** The next (epoch, chunk) to train, as epoch * chunks + chunk. */
     final AtomicLong nextChunk = new AtomicLong();
+
     final AtomicLong wordsDone = new AtomicLong();
     final AtomicReference<Throwable> failure = new AtomicReference<>();
     volatile float lr;
 
     Run(
-        EncodedCorpus corpus, float[] keep, long totalWords, double startLr, int window, int epochs,
+        EncodedCorpus corpus,
+        float[] keep,
+        long totalWords,
+        double startLr,
+        int window,
+        int epochs,
         long[] bounds) {
       this.corpus = corpus;
       this.keep = keep;
@@ -254,7 +272,9 @@ public final class FastTrainer {
       lr = run.lr;
       int chunks = run.bounds.length - 1;
       long total = (long) run.epochs * chunks;
-      for (long next = run.nextChunk.getAndIncrement(); next < total; next = run.nextChunk.getAndIncrement()) {
+      for (long next = run.nextChunk.getAndIncrement();
+          next < total;
+          next = run.nextChunk.getAndIncrement()) {
         epoch = (int) (next / chunks) + 1;
         int chunk = (int) (next % chunks);
         if (!trainChunk(run.bounds[chunk], run.bounds[chunk + 1])) {
@@ -356,10 +376,18 @@ public final class FastTrainer {
       double rate = words / seconds;
       double left = rate > 0 ? (run.totalWords - words) / rate : Double.POSITIVE_INFINITY;
       Duration remaining =
-          last ? Duration.ZERO : Double.isInfinite(left) ? null : Duration.ofMillis((long) (left * 1000));
+          last
+              ? Duration.ZERO
+              : Double.isInfinite(left) ? null : Duration.ofMillis((long) (left * 1000));
       return new FastProgress(
-          fraction, epoch, rate, perThread, run.lr, recent,
-          Duration.ofNanos(System.nanoTime() - startNanos), remaining);
+          fraction,
+          epoch,
+          rate,
+          perThread,
+          run.lr,
+          recent,
+          Duration.ofNanos(System.nanoTime() - startNanos),
+          remaining);
     }
   }
 }

@@ -10,8 +10,8 @@ public final class Subsampling {
 
   /**
    * The probability of keeping one occurrence of a word seen {@code count} times among {@code
-   * total} training words, with threshold {@code sample}: {@code (sqrt(c/(sN)) + 1) * sN/c},
-   * capped at 1; 1 when {@code sample} is 0.
+   * total} training words, with threshold {@code sample}: {@code (sqrt(c/(sN)) + 1) * sN/c}, capped
+   * at 1; 1 when {@code sample} is 0.
    */
   public static double keepProbability(long count, long total, double sample) {
     if (sample <= 0 || count <= 0) {

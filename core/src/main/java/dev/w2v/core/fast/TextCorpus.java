@@ -51,7 +51,8 @@ public final class TextCorpus {
         try (Stream<Path> walk = Files.walk(path)) {
           walk.filter(Files::isRegularFile).sorted().forEach(files::add);
         } catch (IOException | UncheckedIOException e) {
-          throw new W2vException("cannot list the corpus folder " + path + ": " + e.getMessage(), e);
+          throw new W2vException(
+              "cannot list the corpus folder " + path + ": " + e.getMessage(), e);
         }
       } else if (Files.isRegularFile(path)) {
         files.add(path);

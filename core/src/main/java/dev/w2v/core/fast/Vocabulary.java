@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words kept for training, most frequent first (ties in order of first appearance), with
- * their counts. Immutable.
+ * The words kept for training, most frequent first (ties in order of first appearance), with their
+ * counts. Immutable.
  */
 public final class Vocabulary {
 
@@ -36,13 +36,13 @@ public final class Vocabulary {
   }
 
   /**
-   * Counts the words of {@code corpus} in one streaming pass and keeps those seen at least
-   * {@code minCount} times.
+   * Counts the words of {@code corpus} in one streaming pass and keeps those seen at least {@code
+   * minCount} times.
    *
    * <p>Memory stays bounded as in word2vec C's ReduceVocab: whenever more than {@code maxVocab}
    * distinct words are held, every word whose count so far is at most a threshold is dropped, and
-   * the threshold (starting at 1) grows by one. Counts of words that survive are then lower
-   * bounds, exactly as in word2vec C.
+   * the threshold (starting at 1) grows by one. Counts of words that survive are then lower bounds,
+   * exactly as in word2vec C.
    *
    * @throws W2vException if no word is seen {@code minCount} times
    */
@@ -116,7 +116,10 @@ public final class Vocabulary {
       }
       if (kept.isEmpty()) {
         throw new W2vException(
-            "no word occurs at least " + minCount + " times in the corpus (" + tokens
+            "no word occurs at least "
+                + minCount
+                + " times in the corpus ("
+                + tokens
                 + " tokens read): lower min-count or use a larger corpus");
       }
       kept.sort(

@@ -29,8 +29,7 @@ public final class WordStep {
    * @param outputs the output matrix, {@code loss.outputRows()} x d
    * @param random this thread's generator, for the window, the sub-sampling and the loss
    */
-  public WordStep(
-      Model model, Loss loss, float[] inputs, float[] outputs, RandomGenerator random) {
+  public WordStep(Model model, Loss loss, float[] inputs, float[] outputs, RandomGenerator random) {
     this.cbow = model == Model.CBOW;
     this.loss = loss;
     this.scratch = loss.newScratch();
@@ -59,7 +58,8 @@ public final class WordStep {
           continue;
         }
         lossSum +=
-            loss.lossAndGradient(scratch, inputs, inputRow, sentence[c], sink.outputs(), random, sink);
+            loss.lossAndGradient(
+                scratch, inputs, inputRow, sentence[c], sink.outputs(), random, sink);
         VectorMath.axpy(-lr, sink.inputGradient, 0, inputs, inputRow, d);
         pairs++;
       }
@@ -96,7 +96,10 @@ public final class WordStep {
     return random;
   }
 
-  /** (input, target) pairs evaluated so far: one per context word for skip-gram, one per center word for CBOW. */
+  /**
+   * (input, target) pairs evaluated so far: one per context word for skip-gram, one per center word
+   * for CBOW.
+   */
   public long pairs() {
     return pairs;
   }

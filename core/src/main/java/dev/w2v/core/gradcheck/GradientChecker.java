@@ -7,21 +7,21 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Checks a loss's reported gradients against centered finite differences, as CS224n's
- * {@code gradcheck_naive} does: every coordinate of the input vector and of every output row.
+ * Checks a loss's reported gradients against centered finite differences, as CS224n's {@code
+ * gradcheck_naive} does: every coordinate of the input vector and of every output row.
  *
- * <p>The objective checked is the sum of the loss over a list of targets for one input vector
- * (the skip-gram sum over a window's outside words). Every evaluation starts a fresh generator
- * from the same seed, so a loss that draws negatives sees the same draws each time and the
- * objective is a deterministic function of the parameters.
+ * <p>The objective checked is the sum of the loss over a list of targets for one input vector (the
+ * skip-gram sum over a window's outside words). Every evaluation starts a fresh generator from the
+ * same seed, so a loss that draws negatives sees the same draws each time and the objective is a
+ * deterministic function of the parameters.
  *
  * <p><b>Step and tolerance for float32.</b> Parameters are floats, and the losses compute their dot
  * products in float, so the objective carries rounding noise of about {@code eps * |J| * d} with
  * {@code eps = 6e-8}: near 1e-6 for the sizes checked here. A centered difference divides that
- * noise by {@code 2h} and adds a truncation error of about {@code h^2 |J'''| / 6}. CS224n's
- * {@code h = 1e-4} (meant for float64) would leave noise near 1e-2; {@code h = 1e-2} balances the
- * two terms near 1e-4. The step actually applied is measured as {@code float(x+h) - float(x-h)},
- * not assumed to be {@code 2h}. A coordinate fails when {@code |analytic - numeric| / max(1,
+ * noise by {@code 2h} and adds a truncation error of about {@code h^2 |J'''| / 6}. CS224n's {@code
+ * h = 1e-4} (meant for float64) would leave noise near 1e-2; {@code h = 1e-2} balances the two
+ * terms near 1e-4. The step actually applied is measured as {@code float(x+h) - float(x-h)}, not
+ * assumed to be {@code 2h}. A coordinate fails when {@code |analytic - numeric| / max(1,
  * |analytic|, |numeric|)} exceeds {@code 1e-3}: ten times the expected error, and far below what
  * real mistakes give (a flipped sign doubles a gradient; a repeated negative counted once misses a
  * whole term, of order 0.1 on random unit-scale data).
@@ -55,8 +55,8 @@ public final class GradientChecker {
    * The outcome of a check: passed, or the first coordinate that failed with both values.
    *
    * @param coordinatesChecked how many coordinates were compared
-   * @param parameter the first failing coordinate, such as {@code input[2]} or {@code output row
-   *     4 [1]}; null when the check passed
+   * @param parameter the first failing coordinate, such as {@code input[2]} or {@code output row 4
+   *     [1]}; null when the check passed
    * @param analytic the loss's reported derivative there
    * @param numeric the finite-difference estimate there
    * @param worstRelativeError the largest relative difference over every coordinate compared
@@ -107,7 +107,8 @@ public final class GradientChecker {
    * @param outputs the output matrix, {@code loss.outputRows() x loss.dimension()}
    * @param seed the seed of the generator handed to the loss for each evaluation
    */
-  public Result check(Loss loss, float[] input, int inputOffset, int[] targets, float[] outputs, long seed) {
+  public Result check(
+      Loss loss, float[] input, int inputOffset, int[] targets, float[] outputs, long seed) {
     Objects.requireNonNull(loss, "loss");
     int d = loss.dimension();
     int rows = loss.outputRows();
@@ -120,14 +121,32 @@ public final class GradientChecker {
     evaluate(loss, scratch, input, inputOffset, targets, outputs, seed, analytic);
     if (analytic.inputReports() != targets.length) {
       return new Result(
-          0, "the input gradient (reported " + analytic.inputReports() + " times for "
-              + targets.length + " evaluations; the contract says once each)", 0, 0, Double.NaN);
+          0,
+          "the input gradient (reported "
+              + analytic.inputReports()
+              + " times for "
+              + targets.length
+              + " evaluations; the contract says once each)",
+          0,
+          0,
+          Double.NaN);
     }
     GradientSink discard = new Discard();
     double worst = 0;
     int checked = 0;
     for (int j = 0; j < d; j++) {
-      double numeric = difference(loss, scratch, input, inputOffset + j, input, inputOffset, targets, outputs, seed, discard);
+      double numeric =
+          difference(
+              loss,
+              scratch,
+              input,
+              inputOffset + j,
+              input,
+              inputOffset,
+              targets,
+              outputs,
+              seed,
+              discard);
       double rel = relative(analytic.input(j), numeric);
       worst = Math.max(worst, rel);
       checked++;
@@ -137,12 +156,24 @@ public final class GradientChecker {
     }
     for (int r = 0; r < rows; r++) {
       for (int j = 0; j < d; j++) {
-        double numeric = difference(loss, scratch, outputs, r * d + j, input, inputOffset, targets, outputs, seed, discard);
+        double numeric =
+            difference(
+                loss,
+                scratch,
+                outputs,
+                r * d + j,
+                input,
+                inputOffset,
+                targets,
+                outputs,
+                seed,
+                discard);
         double rel = relative(analytic.output(r, j), numeric);
         worst = Math.max(worst, rel);
         checked++;
         if (!(rel <= tolerance)) {
-          return new Result(checked, "output row " + r + " [" + j + "]", analytic.output(r, j), numeric, rel);
+          return new Result(
+              checked, "output row " + r + " [" + j + "]", analytic.output(r, j), numeric, rel);
         }
       }
     }

@@ -1,7 +1,7 @@
 package dev.w2v.core.plugin;
 
-import dev.w2v.api.Plugin;
 import dev.w2v.api.ParameterSpec;
+import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -110,15 +110,32 @@ public final class ProviderRegistry<P extends Plugin> {
     String name = provider.name();
     if (name == null || !ParameterSpec.NAME.matcher(name).matches()) {
       throw new W2vException(
-          kind + " provider " + className + " (" + originOf(provider) + ") has an invalid name '"
-              + name + "': names must match " + ParameterSpec.NAME.pattern());
+          kind
+              + " provider "
+              + className
+              + " ("
+              + originOf(provider)
+              + ") has an invalid name '"
+              + name
+              + "': names must match "
+              + ParameterSpec.NAME.pattern());
     }
     Entry<P> previous = byName.get(name);
     if (previous != null) {
       throw new W2vException(
-          "two " + kind + " providers are named '" + name + "': "
-              + previous.provider().getClass().getName() + " (" + previous.origin() + ") and "
-              + className + " (" + originOf(provider) + "); remove one of them");
+          "two "
+              + kind
+              + " providers are named '"
+              + name
+              + "': "
+              + previous.provider().getClass().getName()
+              + " ("
+              + previous.origin()
+              + ") and "
+              + className
+              + " ("
+              + originOf(provider)
+              + "); remove one of them");
     }
     byName.put(name, new Entry<>(provider, originOf(provider)));
   }

@@ -8,13 +8,13 @@ import java.util.List;
 /**
  * Projects vectors onto the first two principal components of their centered set, for plots.
  *
- * <p>The eigen-decomposition runs on the smaller of the n x n Gram matrix and the d x d
- * covariance matrix by cyclic Jacobi rotations, in double precision, so 300-dimensional vectors
- * of a few hundred words take milliseconds.
+ * <p>The eigen-decomposition runs on the smaller of the n x n Gram matrix and the d x d covariance
+ * matrix by cyclic Jacobi rotations, in double precision, so 300-dimensional vectors of a few
+ * hundred words take milliseconds.
  *
- * <p>Sign convention: a principal axis has no inherent direction, so each axis is oriented so
- * that the point farthest from the origin along it (the first such point on ties) has a
- * positive coordinate. Results are therefore deterministic.
+ * <p>Sign convention: a principal axis has no inherent direction, so each axis is oriented so that
+ * the point farthest from the origin along it (the first such point on ties) has a positive
+ * coordinate. Results are therefore deterministic.
  */
 public final class PrincipalComponents {
 
@@ -42,12 +42,12 @@ public final class PrincipalComponents {
 
   /**
    * Projects {@code n} row-major rows of dimension {@code d} onto their first two principal
-   * components. Returns n pairs {x, y}; components that do not exist (n < 3, d < 2, or all
-   * points equal) are 0.
+   * components. Returns n pairs {x, y}; components that do not exist (n < 3, d < 2, or all points
+   * equal) are 0.
    */
   public static double[][] project(float[] rows, int n, int d) {
-    Preconditions.checkArgument(rows.length == n * d, "rows has %s floats, n x d = %s",
-        rows.length, n * d);
+    Preconditions.checkArgument(
+        rows.length == n * d, "rows has %s floats, n x d = %s", rows.length, n * d);
     double[][] x = new double[n][d];
     for (int j = 0; j < d; j++) {
       double mean = 0;

@@ -7,11 +7,11 @@ import java.util.stream.IntStream;
 
 /**
  * The unit-normalized first rows of a {@link WordVectors}, row-major, for batched similarity
- * search: each row is read once for four queries at a time ({@link VectorMath#dot4}, SIMD where
- * the JVM has the Vector API), and groups of four queries are spread over the available cores.
+ * search: each row is read once for four queries at a time ({@link VectorMath#dot4}, SIMD where the
+ * JVM has the Vector API), and groups of four queries are spread over the available cores.
  *
- * <p>Zero rows stay zero, so they score 0 against every query. Immutable and thread-safe; a
- * {@link #search} call's scratch space is its own.
+ * <p>Zero rows stay zero, so they score 0 against every query. Immutable and thread-safe; a {@link
+ * #search} call's scratch space is its own.
  */
 public final class CosineIndex {
 
@@ -79,22 +79,38 @@ public final class CosineIndex {
   /**
    * Scores {@code count} queries (row-major in {@code queries}, {@code dim} floats each) against
    * every indexed row by dot product and keeps each query's best rows in {@code results[q]}
-   * (cleared first). Row {@code excluded[q * excludedPerQuery + e]} is never kept for query q;
-   * use -1 for "none". With unit-length queries the scores are cosine similarities.
+   * (cleared first). Row {@code excluded[q * excludedPerQuery + e]} is never kept for query q; use
+   * -1 for "none". With unit-length queries the scores are cosine similarities.
    */
-  public void search(float[] queries, int count, int[] excluded, int excludedPerQuery,
-      TopK[] results) {
+  public void search(
+      float[] queries, int count, int[] excluded, int excludedPerQuery, TopK[] results) {
     Preconditions.checkArgument(queries.length >= count * dim, "queries too short");
     int groups = (count + GROUP - 1) / GROUP;
     int workers = Math.max(1, Math.min(groups, Runtime.getRuntime().availableProcessors()));
     // Each worker takes a contiguous share of the groups and streams the rows once for all of
     // them, a tile at a time, so a tile read into cache serves every query of the share.
-    IntStream.range(0, workers).parallel().forEach(w -> searchGroups(queries, count,
-        groups * w / workers, groups * (w + 1) / workers, excluded, excludedPerQuery, results));
+    IntStream.range(0, workers)
+        .parallel()
+        .forEach(
+            w ->
+                searchGroups(
+                    queries,
+                    count,
+                    groups * w / workers,
+                    groups * (w + 1) / workers,
+                    excluded,
+                    excludedPerQuery,
+                    results));
   }
 
-  private void searchGroups(float[] queries, int count, int fromGroup, int toGroup,
-      int[] excluded, int excludedPerQuery, TopK[] results) {
+  private void searchGroups(
+      float[] queries,
+      int count,
+      int fromGroup,
+      int toGroup,
+      int[] excluded,
+      int excludedPerQuery,
+      TopK[] results) {
     int[] offsets = new int[(toGroup - fromGroup) * GROUP];
     for (int g = fromGroup; g < toGroup; g++) {
       int first = g * GROUP;
@@ -115,8 +131,17 @@ public final class CosineIndex {
         int group = Math.min(GROUP, count - first);
         int o = (g - fromGroup) * GROUP;
         for (int r = start; r < end; r++) {
-          VectorMath.dot4(unit, r * dim, queries, offsets[o], offsets[o + 1], offsets[o + 2],
-              offsets[o + 3], dim, scores, 0);
+          VectorMath.dot4(
+              unit,
+              r * dim,
+              queries,
+              offsets[o],
+              offsets[o + 1],
+              offsets[o + 2],
+              offsets[o + 3],
+              dim,
+              scores,
+              0);
           for (int k = 0; k < group; k++) {
             int q = first + k;
             TopK top = results[q];

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Keeps the {@code k} highest-scoring rows seen so far in a bounded min-heap, so scanning a
- * vocabulary of V rows costs O(V log k) and allocates nothing per offer. Reusable via
- * {@link #clear()}; not thread-safe.
+ * vocabulary of V rows costs O(V log k) and allocates nothing per offer. Reusable via {@link
+ * #clear()}; not thread-safe.
  */
 public final class TopK {
 
@@ -35,8 +35,8 @@ public final class TopK {
   }
 
   /**
-   * Offers a row. Among equal scores the row offered first wins, so scanning rows in order
-   * prefers the more frequent word.
+   * Offers a row. Among equal scores the row offered first wins, so scanning rows in order prefers
+   * the more frequent word.
    */
   public void offer(int row, float score) {
     if (size < k) {
@@ -69,8 +69,8 @@ public final class TopK {
       if (child >= size) {
         break;
       }
-      if (child + 1 < size && worse(scores[child + 1], rows[child + 1], scores[child],
-          rows[child])) {
+      if (child + 1 < size
+          && worse(scores[child + 1], rows[child + 1], scores[child], rows[child])) {
         child++;
       }
       if (!worse(scores[child], rows[child], score, row)) {
@@ -95,8 +95,12 @@ public final class TopK {
     for (int i = 0; i < size; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (a, b) -> worse(scores[a], rows[a], scores[b], rows[b]) ? 1
-        : worse(scores[b], rows[b], scores[a], rows[a]) ? -1 : 0);
+    Arrays.sort(
+        order,
+        (a, b) ->
+            worse(scores[a], rows[a], scores[b], rows[b])
+                ? 1
+                : worse(scores[b], rows[b], scores[a], rows[a]) ? -1 : 0);
     int[] out = new int[size];
     for (int i = 0; i < size; i++) {
       out[i] = rows[order[i]];

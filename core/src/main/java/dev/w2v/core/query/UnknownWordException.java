@@ -12,8 +12,13 @@ public final class UnknownWordException extends W2vException {
   private final List<String> suggestions;
 
   public UnknownWordException(String word, List<String> suggestions) {
-    super("unknown word '" + word + "': it is not in the vocabulary"
-        + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(", ", suggestions) + "?"));
+    super(
+        "unknown word '"
+            + word
+            + "': it is not in the vocabulary"
+            + (suggestions.isEmpty()
+                ? ""
+                : "; did you mean " + String.join(", ", suggestions) + "?"));
     this.word = word;
     this.suggestions = List.copyOf(suggestions);
   }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Interactive queries on word vectors: nearest neighbours and analogies by cosine similarity.
- * Words are looked up exactly; an unknown word raises {@link UnknownWordException} listing the
- * five nearest spellings. Immutable and thread-safe; build once per vector file.
+ * Interactive queries on word vectors: nearest neighbours and analogies by cosine similarity. Words
+ * are looked up exactly; an unknown word raises {@link UnknownWordException} listing the five
+ * nearest spellings. Immutable and thread-safe; build once per vector file.
  */
 public final class VectorQueries {
 
@@ -29,8 +29,8 @@ public final class VectorQueries {
   public int rowOf(String word) {
     int row = index.vectors().rowOf(word);
     if (row < 0) {
-      throw new UnknownWordException(word,
-          SpellingSuggestions.nearest(index.vectors(), word, SUGGESTIONS));
+      throw new UnknownWordException(
+          word, SpellingSuggestions.nearest(index.vectors(), word, SUGGESTIONS));
     }
     return row;
   }
@@ -44,9 +44,9 @@ public final class VectorQueries {
   }
 
   /**
-   * Answers "a is to b as c is to ?" by 3CosAdd: the {@code k} words with the highest cosine
-   * with {@code unit(b) - unit(a) + unit(c)}, a, b and c excluded. Similarities are cosines with
-   * that (normalized) query vector, as gensim's {@code most_similar} reports them.
+   * Answers "a is to b as c is to ?" by 3CosAdd: the {@code k} words with the highest cosine with
+   * {@code unit(b) - unit(a) + unit(c)}, a, b and c excluded. Similarities are cosines with that
+   * (normalized) query vector, as gensim's {@code most_similar} reports them.
    */
   public List<Neighbor> analogy(String a, String b, String c, int k) {
     int ra = rowOf(a);

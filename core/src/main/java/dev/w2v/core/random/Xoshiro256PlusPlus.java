@@ -14,7 +14,9 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
   private long s2;
   private long s3;
 
-  /** A generator whose state is expanded from {@code seed} with SplitMix64, as the authors advise. */
+  /**
+   * A generator whose state is expanded from {@code seed} with SplitMix64, as the authors advise.
+   */
   public Xoshiro256PlusPlus(long seed) {
     long x = seed;
     x += 0x9E3779B97F4A7C15L;

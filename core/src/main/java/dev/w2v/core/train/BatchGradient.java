@@ -3,15 +3,15 @@ package dev.w2v.core.train;
 import dev.w2v.api.GradientSink;
 
 /**
- * Sums a batch's gradient sparsely, so that an SGD step costs the rows a batch touched rather
- * than V x d.
+ * Sums a batch's gradient sparsely, so that an SGD step costs the rows a batch touched rather than
+ * V x d.
  *
- * <p>An output row's gradient is a coefficient times a vector, and that vector is almost always
- * a row of the input matrix (the center word's vector). Such a report is recorded as a triple
- * (output row, coefficient, input row) in sequential arrays instead of being added into a dense
- * V x d buffer: the random writes into a second large buffer were a main cost of the CS224n loop.
- * Any other vector is copied aside. Input gradients, one per (center, outside word) pair, are
- * summed per center row in a dense buffer, touched rows listed.
+ * <p>An output row's gradient is a coefficient times a vector, and that vector is almost always a
+ * row of the input matrix (the center word's vector). Such a report is recorded as a triple (output
+ * row, coefficient, input row) in sequential arrays instead of being added into a dense V x d
+ * buffer: the random writes into a second large buffer were a main cost of the CS224n loop. Any
+ * other vector is copied aside. Input gradients, one per (center, outside word) pair, are summed
+ * per center row in a dense buffer, touched rows listed.
  */
 final class BatchGradient implements GradientSink {
 

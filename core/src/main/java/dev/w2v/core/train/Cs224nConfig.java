@@ -1,8 +1,8 @@
 package dev.w2v.core.train;
 
 /**
- * The CS224n trainer's settings; the defaults are those of the course's {@code run.py} and
- * {@code sgd.py}.
+ * The CS224n trainer's settings; the defaults are those of the course's {@code run.py} and {@code
+ * sgd.py}.
  *
  * @param dim vector dimension (10)
  * @param window the context window C; each context draws its size uniformly in 1..C (5)
@@ -58,7 +58,18 @@ public record Cs224nConfig(
   }
 
   public Cs224nConfig withIterations(int iterations) {
-    return new Cs224nConfig(dim, window, iterations, batchSize, learningRate, annealEvery, sample, copies, checkpointEvery, reportEvery, seed);
+    return new Cs224nConfig(
+        dim,
+        window,
+        iterations,
+        batchSize,
+        learningRate,
+        annealEvery,
+        sample,
+        copies,
+        checkpointEvery,
+        reportEvery,
+        seed);
   }
 
   /**
@@ -66,7 +77,21 @@ public record Cs224nConfig(
    * Iterations and the checkpoint and report intervals may change between runs.
    */
   public String fingerprint() {
-    return "cs224n dim=" + dim + " window=" + window + " batch-size=" + batchSize + " lr=" + learningRate
-        + " anneal-every=" + annealEvery + " sample=" + sample + " copies=" + copies + " seed=" + seed;
+    return "cs224n dim="
+        + dim
+        + " window="
+        + window
+        + " batch-size="
+        + batchSize
+        + " lr="
+        + learningRate
+        + " anneal-every="
+        + annealEvery
+        + " sample="
+        + sample
+        + " copies="
+        + copies
+        + " seed="
+        + seed;
   }
 }

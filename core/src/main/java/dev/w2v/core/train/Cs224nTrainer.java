@@ -12,13 +12,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Skip-gram trained as CS224n's {@code run.py} and {@code sgd.py} do: each iteration draws a
- * batch of contexts, averages the skip-gram loss and gradient over the batch and takes one SGD
- * step; the step halves every {@code annealEvery} iterations; the loss is smoothed as {@code
- * 0.95 old + 0.05 new} at every report.
+ * Skip-gram trained as CS224n's {@code run.py} and {@code sgd.py} do: each iteration draws a batch
+ * of contexts, averages the skip-gram loss and gradient over the batch and takes one SGD step; the
+ * step halves every {@code annealEvery} iterations; the loss is smoothed as {@code 0.95 old + 0.05
+ * new} at every report.
  *
- * <p>Center (input) vectors start uniform in [-0.5, 0.5)/dim, outside (output) vectors at zero.
- * The output matrix has {@link Loss#outputRows()} rows, whatever the loss makes of them.
+ * <p>Center (input) vectors start uniform in [-0.5, 0.5)/dim, outside (output) vectors at zero. The
+ * output matrix has {@link Loss#outputRows()} rows, whatever the loss makes of them.
  */
 public final class Cs224nTrainer {
 
@@ -45,8 +45,8 @@ public final class Cs224nTrainer {
   }
 
   /**
-   * Sets up a fresh run: the sub-sampled corpus copies and the initial parameters, all derived
-   * from {@code config.seed()}.
+   * Sets up a fresh run: the sub-sampled corpus copies and the initial parameters, all derived from
+   * {@code config.seed()}.
    *
    * @param lossDescription the loss and sampler with their parameters, such as {@code
    *     negsampling[k=10] unigram[power=0.75]}: part of what a checkpoint must match to resume
@@ -54,18 +54,30 @@ public final class Cs224nTrainer {
   public Cs224nTrainer(Cs224nConfig config, Corpus corpus, Loss loss, String lossDescription) {
     if (loss.dimension() != config.dim()) {
       throw new IllegalArgumentException(
-          "the loss was made for dimension " + loss.dimension() + ", the trainer for " + config.dim());
+          "the loss was made for dimension "
+              + loss.dimension()
+              + ", the trainer for "
+              + config.dim());
     }
     this.config = config;
     this.loss = loss;
     this.fingerprint =
-        config.fingerprint() + " corpus=" + corpus.vocabulary().size() + "words/" + corpus.tokens()
-            + "tokens loss=" + lossDescription;
+        config.fingerprint()
+            + " corpus="
+            + corpus.vocabulary().size()
+            + "words/"
+            + corpus.tokens()
+            + "tokens loss="
+            + lossDescription;
     int words = corpus.vocabulary().size();
     double[] reject = SubSampling.rejectProbabilities(corpus.vocabulary(), config.sample());
     try {
       this.contexts =
-          new ContextSampler(corpus, reject, config.copies(), new Xoshiro256PlusPlus(config.seed() ^ BUILD_STREAM));
+          new ContextSampler(
+              corpus,
+              reject,
+              config.copies(),
+              new Xoshiro256PlusPlus(config.seed() ^ BUILD_STREAM));
     } catch (IllegalArgumentException e) {
       throw new W2vException("cannot train on this corpus: " + e.getMessage());
     }
@@ -89,11 +101,16 @@ public final class Cs224nTrainer {
   public void restore(Checkpoint checkpoint) {
     if (!checkpoint.fingerprint().equals(fingerprint)) {
       throw new W2vException(
-          "the checkpoint was written with other settings (" + checkpoint.fingerprint() + "), this run has ("
-              + fingerprint + "); resume with the same settings or use another --out");
+          "the checkpoint was written with other settings ("
+              + checkpoint.fingerprint()
+              + "), this run has ("
+              + fingerprint
+              + "); resume with the same settings or use another --out");
     }
     List<float[]> m = checkpoint.matrices();
-    if (m.size() != 2 || m.get(0).length != input.length || m.get(1).length != output.length
+    if (m.size() != 2
+        || m.get(0).length != input.length
+        || m.get(1).length != output.length
         || checkpoint.randomStates().size() != 2) {
       throw new W2vException(
           "the checkpoint's matrices do not fit this corpus and loss; resume with the same corpus and loss");
@@ -110,7 +127,10 @@ public final class Cs224nTrainer {
   /** A snapshot of the current state. */
   public Checkpoint checkpoint() {
     return new Checkpoint(
-        fingerprint, iteration, step, smoothedLoss,
+        fingerprint,
+        iteration,
+        step,
+        smoothedLoss,
         List.of(contextRandom.state(), lossRandom.state()),
         List.of(input.clone(), output.clone()));
   }
@@ -137,7 +157,9 @@ public final class Cs224nTrainer {
         int center = context.center();
         gradient.forInputRow(center);
         for (int k = 0; k < context.size(); k++) {
-          cost += loss.lossAndGradient(scratch, input, center * d, context.outside(k), output, lossRandom, gradient);
+          cost +=
+              loss.lossAndGradient(
+                  scratch, input, center * d, context.outside(k), output, lossRandom, gradient);
         }
       }
       cost /= batch;
@@ -146,8 +168,14 @@ public final class Cs224nTrainer {
             String.format(
                 Locale.ROOT,
                 "the loss became %s at iteration %d with learning rate %s; try a smaller --lr%s",
-                Double.isNaN(cost) ? "NaN" : "infinite", it, step,
-                store == null ? "" : " (the last good checkpoint in " + store.folder() + " is kept; --resume continues from it)"));
+                Double.isNaN(cost) ? "NaN" : "infinite",
+                it,
+                step,
+                store == null
+                    ? ""
+                    : " (the last good checkpoint in "
+                        + store.folder()
+                        + " is kept; --resume continues from it)"));
       }
       gradient.applyAndClear(output, (float) (step / batch));
       iteration = it;

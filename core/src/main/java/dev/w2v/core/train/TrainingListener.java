@@ -9,7 +9,10 @@ import java.nio.file.Path;
  */
 public interface TrainingListener {
 
-  /** The run starts at {@code firstIteration} (above 1 on resume) and ends after {@code lastIteration}. */
+  /**
+   * The run starts at {@code firstIteration} (above 1 on resume) and ends after {@code
+   * lastIteration}.
+   */
   default void started(long firstIteration, long lastIteration) {}
 
   /** The smoothed loss and the learning rate after {@code iteration}. */

@@ -40,8 +40,11 @@ final class ByteInput implements AutoCloseable {
   /** Reads a little-endian float32; returns false (consuming what remained) at end of file. */
   boolean readFloatLe(float[] out, int at) throws IOException {
     if (limit - pos >= 4) {
-      int bits = (buf[pos] & 0xff) | (buf[pos + 1] & 0xff) << 8 | (buf[pos + 2] & 0xff) << 16
-          | (buf[pos + 3] & 0xff) << 24;
+      int bits =
+          (buf[pos] & 0xff)
+              | (buf[pos + 1] & 0xff) << 8
+              | (buf[pos + 2] & 0xff) << 16
+              | (buf[pos + 3] & 0xff) << 24;
       pos += 4;
       out[at] = Float.intBitsToFloat(bits);
       return true;

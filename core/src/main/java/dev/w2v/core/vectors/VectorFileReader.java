@@ -21,8 +21,7 @@ import java.util.Map;
  * Reads word2vec vector files in the text or binary layout (see {@link VectorFormat}), streaming
  * the file through a buffer into one flat {@code float[]}. Every malformed input is reported as a
  * {@link W2vException} naming the file and the line (text) or byte offset (binary); sizes in the
- * header are checked against the file size and the Java array limit before anything is
- * allocated.
+ * header are checked against the file size and the Java array limit before anything is allocated.
  */
 public final class VectorFileReader {
 
@@ -30,8 +29,10 @@ public final class VectorFileReader {
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private static final int MAX_HEADER = 256;
+
   /** Characters of decimal numbers, including NaN and Infinity, which the parser then refuses. */
   private static final String NUMBER_CHARS = "0123456789.-+eEINaNfinity";
+
   private static final int MAX_WORD_BYTES = 1 << 16;
 
   private VectorFileReader() {}
@@ -61,9 +62,9 @@ public final class VectorFileReader {
   }
 
   /**
-   * Decides the layout from the first row: in a text file everything after the first word up to
-   * the newline is characters of decimal numbers and spaces; 4d raw float32 bytes almost never
-   * look like that. Pass the format explicitly to {@link #read(Path, VectorFormat)} to skip this.
+   * Decides the layout from the first row: in a text file everything after the first word up to the
+   * newline is characters of decimal numbers and spaces; 4d raw float32 bytes almost never look
+   * like that. Pass the format explicitly to {@link #read(Path, VectorFormat)} to skip this.
    */
   public static VectorFormat detect(Path file) {
     try (ByteInput in = open(file)) {
@@ -112,9 +113,11 @@ public final class VectorFileReader {
     private final Path file;
     private final ByteInput in;
     private final long fileSize;
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     private byte[] bytes = new byte[256];
 
     Parse(Path file, ByteInput in, long fileSize) {
@@ -133,8 +136,11 @@ public final class VectorFileReader {
       int b;
       while ((b = in.read()) >= 0 && b != '\n') {
         if (n == MAX_HEADER) {
-          throw error("line 1", "the header is longer than " + MAX_HEADER
-              + " bytes; expected 'V d' (word count and dimension): is this a word2vec file?");
+          throw error(
+              "line 1",
+              "the header is longer than "
+                  + MAX_HEADER
+                  + " bytes; expected 'V d' (word count and dimension): is this a word2vec file?");
         }
         bytes[n++] = (byte) b;
       }
@@ -149,18 +155,33 @@ public final class VectorFileReader {
         v = Long.parseLong(parts[0]);
         d = Long.parseLong(parts[1]);
       } catch (NumberFormatException e) {
-        throw error("line 1", "header '" + abbreviate(line)
-            + "' is not 'V d' (word count and dimension): is this a word2vec vector file?");
+        throw error(
+            "line 1",
+            "header '"
+                + abbreviate(line)
+                + "' is not 'V d' (word count and dimension): is this a word2vec vector file?");
       }
       if (v < 0 || d <= 0) {
-        throw error("line 1", "header says " + v + " words of dimension " + d
-            + "; both must be positive (V may be 0)");
+        throw error(
+            "line 1",
+            "header says "
+                + v
+                + " words of dimension "
+                + d
+                + "; both must be positive (V may be 0)");
       }
       if (v > MAX_ARRAY || d > MAX_ARRAY || v * d > MAX_ARRAY) {
-        throw error("line 1", "header says " + v + " words x " + d + " dimensions = "
-            + (v > MAX_ARRAY || d > MAX_ARRAY ? "more than 2^62" : String.valueOf(v * d))
-            + " floats, more than one Java array holds (" + MAX_ARRAY
-            + "); the header is wrong or the file must be split");
+        throw error(
+            "line 1",
+            "header says "
+                + v
+                + " words x "
+                + d
+                + " dimensions = "
+                + (v > MAX_ARRAY || d > MAX_ARRAY ? "more than 2^62" : String.valueOf(v * d))
+                + " floats, more than one Java array holds ("
+                + MAX_ARRAY
+                + "); the header is wrong or the file must be split");
       }
       return new long[] {v, d};
     }
@@ -169,9 +190,20 @@ public final class VectorFileReader {
       // v * bytesPerRow cannot overflow: v and d are below 2^31 here
       long needed = v * bytesPerRow;
       if (needed > fileSize) {
-        throw error("line 1", "header says " + v + " words of dimension " + d + ", which needs at"
-            + " least " + needed + " bytes in the " + layout + " layout, but the file has only "
-            + fileSize + ": the header is wrong or the file is truncated");
+        throw error(
+            "line 1",
+            "header says "
+                + v
+                + " words of dimension "
+                + d
+                + ", which needs at"
+                + " least "
+                + needed
+                + " bytes in the "
+                + layout
+                + " layout, but the file has only "
+                + fileSize
+                + ": the header is wrong or the file is truncated");
       }
     }
 
@@ -188,8 +220,13 @@ public final class VectorFileReader {
         line++;
         int n = readLine();
         if (n < 0) {
-          throw error("line " + line, "the file ends after " + row + " of the " + v
-              + " words its header announces: the file is truncated or the header is wrong");
+          throw error(
+              "line " + line,
+              "the file ends after "
+                  + row
+                  + " of the "
+                  + v
+                  + " words its header announces: the file is truncated or the header is wrong");
         }
         int end = n;
         while (end > 0 && isBlank(bytes[end - 1])) {
@@ -200,8 +237,11 @@ public final class VectorFileReader {
           wordEnd++;
         }
         if (wordEnd == 0) {
-          throw error("line " + line, "expected a word followed by " + d
-              + " numbers but the line is empty or starts with a space");
+          throw error(
+              "line " + line,
+              "expected a word followed by "
+                  + d
+                  + " numbers but the line is empty or starts with a space");
         }
         String word = decode(0, wordEnd, "line " + line);
         int values = 0;
@@ -219,33 +259,52 @@ public final class VectorFileReader {
             break;
           }
           if (values == d) {
-            throw error("line " + line, "word '" + word + "' has more than the " + d
-                + " values the header announces");
+            throw error(
+                "line " + line,
+                "word '" + word + "' has more than the " + d + " values the header announces");
           }
           String token = new String(bytes, start, p - start, StandardCharsets.ISO_8859_1);
           float f;
           try {
             f = Float.parseFloat(token);
           } catch (NumberFormatException e) {
-            throw error("line " + line, "value " + (values + 1) + " of word '" + word + "' is '"
-                + abbreviate(token) + "', not a number");
+            throw error(
+                "line " + line,
+                "value "
+                    + (values + 1)
+                    + " of word '"
+                    + word
+                    + "' is '"
+                    + abbreviate(token)
+                    + "', not a number");
           }
           if (!Float.isFinite(f)) {
-            throw error("line " + line, "value " + (values + 1) + " of word '" + word + "' is "
-                + f + "; vectors must be finite (was training diverging?)");
+            throw error(
+                "line " + line,
+                "value "
+                    + (values + 1)
+                    + " of word '"
+                    + word
+                    + "' is "
+                    + f
+                    + "; vectors must be finite (was training diverging?)");
           }
           data[base + values++] = f;
         }
         if (values != d) {
-          throw error("line " + line, "word '" + word + "' has " + values + " values but the header"
-              + " announces " + d);
+          throw error(
+              "line " + line,
+              "word '" + word + "' has " + values + " values but the header" + " announces " + d);
         }
         addWord(index, words, row, word, "line " + line);
       }
       int extra = skipBlankLines();
       if (extra >= 0) {
-        throw error("line " + (line + 1 + extra), "more rows than the " + v
-            + " words the header announces: fix the header or remove the extra rows");
+        throw error(
+            "line " + (line + 1 + extra),
+            "more rows than the "
+                + v
+                + " words the header announces: fix the header or remove the extra rows");
       }
       return WordVectors.adopt(words, d, data, index);
     }
@@ -268,9 +327,14 @@ public final class VectorFileReader {
         int b;
         while ((b = in.read()) >= 0 && b != ' ') {
           if (n == MAX_WORD_BYTES) {
-            throw error("byte offset " + wordOffset, "no space within " + MAX_WORD_BYTES
-                + " bytes after the start of word " + (row + 1) + ": the file is not in the binary"
-                + " layout or is corrupt");
+            throw error(
+                "byte offset " + wordOffset,
+                "no space within "
+                    + MAX_WORD_BYTES
+                    + " bytes after the start of word "
+                    + (row + 1)
+                    + ": the file is not in the binary"
+                    + " layout or is corrupt");
           }
           if (n == bytes.length) {
             bytes = Arrays.copyOf(bytes, bytes.length * 2);
@@ -278,8 +342,13 @@ public final class VectorFileReader {
           bytes[n++] = (byte) b;
         }
         if (b < 0) {
-          throw error("byte offset " + in.offset(), "the file ends after " + row + " of the " + v
-              + " words its header announces: the file is truncated or the header is wrong");
+          throw error(
+              "byte offset " + in.offset(),
+              "the file ends after "
+                  + row
+                  + " of the "
+                  + v
+                  + " words its header announces: the file is truncated or the header is wrong");
         }
         if (n == 0) {
           throw error("byte offset " + wordOffset, "word " + (row + 1) + " is empty");
@@ -289,13 +358,28 @@ public final class VectorFileReader {
         for (int j = 0; j < d; j++) {
           long at = in.offset();
           if (!in.readFloatLe(data, base + j)) {
-            throw error("byte offset " + at, "the file ends inside the vector of word "
-                + (row + 1) + " '" + word + "' (" + j + " of " + d
-                + " values read): the file is truncated");
+            throw error(
+                "byte offset " + at,
+                "the file ends inside the vector of word "
+                    + (row + 1)
+                    + " '"
+                    + word
+                    + "' ("
+                    + j
+                    + " of "
+                    + d
+                    + " values read): the file is truncated");
           }
           if (!Float.isFinite(data[base + j])) {
-            throw error("byte offset " + at, "value " + (j + 1) + " of word '" + word + "' is "
-                + data[base + j] + "; vectors must be finite (was training diverging?)");
+            throw error(
+                "byte offset " + at,
+                "value "
+                    + (j + 1)
+                    + " of word '"
+                    + word
+                    + "' is "
+                    + data[base + j]
+                    + "; vectors must be finite (was training diverging?)");
           }
         }
         addWord(index, words, row, word, "byte offset " + wordOffset);
@@ -304,18 +388,28 @@ public final class VectorFileReader {
         in.read();
       }
       if (in.peek() >= 0) {
-        throw error("byte offset " + in.offset(), "more data than the " + v
-            + " words the header announces: fix the header or remove the extra rows");
+        throw error(
+            "byte offset " + in.offset(),
+            "more data than the "
+                + v
+                + " words the header announces: fix the header or remove the extra rows");
       }
       return WordVectors.adopt(words, d, data, index);
     }
 
-    private void addWord(Map<String, Integer> index, String[] words, int row, String word,
-        String where) {
+    private void addWord(
+        Map<String, Integer> index, String[] words, int row, String word, String where) {
       Integer previous = index.putIfAbsent(word, row);
       if (previous != null) {
-        throw error(where, "duplicate word '" + word + "' (first at row " + (previous + 1)
-            + ", again at row " + (row + 1) + "): each word must appear once");
+        throw error(
+            where,
+            "duplicate word '"
+                + word
+                + "' (first at row "
+                + (previous + 1)
+                + ", again at row "
+                + (row + 1)
+                + "): each word must appear once");
       }
       words[row] = word;
     }
@@ -325,8 +419,11 @@ public final class VectorFileReader {
         CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(bytes, from, to - from));
         return chars.toString();
       } catch (CharacterCodingException e) {
-        throw error(where, "a word is not valid UTF-8 (bytes "
-            + hex(from, Math.min(to, from + 16)) + "): re-encode the file as UTF-8");
+        throw error(
+            where,
+            "a word is not valid UTF-8 (bytes "
+                + hex(from, Math.min(to, from + 16))
+                + "): re-encode the file as UTF-8");
       }
     }
 

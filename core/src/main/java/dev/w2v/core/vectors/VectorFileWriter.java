@@ -9,12 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Writes word2vec vector files that word2vec C and gensim's
- * {@code KeyedVectors.load_word2vec_format} read back exactly. Text values use
- * {@link Float#toString(float)}, a decimal that parses back to the same float32 both in Java and
- * in Python (which parses to double and then rounds to float32: the decimal lies inside the
- * float's rounding interval, so both paths land on the same value). Binary values are written
- * bit for bit, little-endian, and each row ends with {@code \n} as word2vec C does.
+ * Writes word2vec vector files that word2vec C and gensim's {@code
+ * KeyedVectors.load_word2vec_format} read back exactly. Text values use {@link
+ * Float#toString(float)}, a decimal that parses back to the same float32 both in Java and in Python
+ * (which parses to double and then rounds to float32: the decimal lies inside the float's rounding
+ * interval, so both paths land on the same value). Binary values are written bit for bit,
+ * little-endian, and each row ends with {@code \n} as word2vec C does.
  */
 public final class VectorFileWriter {
 
@@ -30,8 +30,14 @@ public final class VectorFileWriter {
     for (int i = 0; i < vectors.size(); i++) {
       String w = vectors.word(i);
       if (w.isEmpty() || w.indexOf(' ') >= 0 || w.indexOf('\n') >= 0) {
-        throw new W2vException("cannot write word " + (i + 1) + " '" + w + "' to " + file
-            + ": words in a vector file must be non-empty and contain no space or newline");
+        throw new W2vException(
+            "cannot write word "
+                + (i + 1)
+                + " '"
+                + w
+                + "' to "
+                + file
+                + ": words in a vector file must be non-empty and contain no space or newline");
       }
     }
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {

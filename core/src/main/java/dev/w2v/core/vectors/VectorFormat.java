@@ -4,6 +4,8 @@ package dev.w2v.core.vectors;
 public enum VectorFormat {
   /** {@code V d} header, then per line a word and d decimal numbers separated by spaces. */
   TEXT,
-  /** {@code V d} header, then per word: UTF-8 bytes, a space, d little-endian float32, {@code \n}. */
+  /**
+   * {@code V d} header, then per word: UTF-8 bytes, a space, d little-endian float32, {@code \n}.
+   */
   BINARY
 }

@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A vocabulary of words with one float32 vector each, stored row-major in a single flat array:
- * row {@code i} is {@code data[i*dim, (i+1)*dim)}. Row order is the file's order, which by
- * word2vec convention is descending frequency, so row 0 is the most frequent word.
+ * A vocabulary of words with one float32 vector each, stored row-major in a single flat array: row
+ * {@code i} is {@code data[i*dim, (i+1)*dim)}. Row order is the file's order, which by word2vec
+ * convention is descending frequency, so row 0 is the most frequent word.
  *
- * <p>Immutable: the constructor copies nothing but never exposes the array; {@link #data()}
- * returns a copy and {@link #vector(int)} a read-only view.
+ * <p>Immutable: the constructor copies nothing but never exposes the array; {@link #data()} returns
+ * a copy and {@link #vector(int)} a read-only view.
  */
 public final class WordVectors {
 
@@ -39,23 +39,31 @@ public final class WordVectors {
    */
   public static WordVectors of(List<String> words, int dim, float[] data) {
     Preconditions.checkArgument(dim > 0, "dim must be positive, got %s", dim);
-    Preconditions.checkArgument((long) words.size() * dim == data.length,
+    Preconditions.checkArgument(
+        (long) words.size() * dim == data.length,
         "data has %s floats but %s words x %s dims need %s",
-        data.length, words.size(), dim, (long) words.size() * dim);
+        data.length,
+        words.size(),
+        dim,
+        (long) words.size() * dim);
     String[] w = words.toArray(new String[0]);
     return new WordVectors(w, dim, data.clone(), buildIndex(w, "the given word list"));
   }
 
   /**
-   * Like {@link #of} but takes ownership of {@code data} instead of copying it: for a trainer
-   * that has finished with its matrix, where a copy would add V x d floats to the peak memory.
-   * The caller must not change {@code data} afterwards.
+   * Like {@link #of} but takes ownership of {@code data} instead of copying it: for a trainer that
+   * has finished with its matrix, where a copy would add V x d floats to the peak memory. The
+   * caller must not change {@code data} afterwards.
    */
   public static WordVectors ofOwned(List<String> words, int dim, float[] data) {
     Preconditions.checkArgument(dim > 0, "dim must be positive, got %s", dim);
-    Preconditions.checkArgument((long) words.size() * dim == data.length,
+    Preconditions.checkArgument(
+        (long) words.size() * dim == data.length,
         "data has %s floats but %s words x %s dims need %s",
-        data.length, words.size(), dim, (long) words.size() * dim);
+        data.length,
+        words.size(),
+        dim,
+        (long) words.size() * dim);
     String[] w = words.toArray(new String[0]);
     return new WordVectors(w, dim, data, buildIndex(w, "the given word list"));
   }
@@ -70,8 +78,16 @@ public final class WordVectors {
     for (int i = 0; i < words.length; i++) {
       Integer previous = index.putIfAbsent(words[i], i);
       if (previous != null) {
-        throw new W2vException("duplicate word '" + words[i] + "' in " + source + " (rows "
-            + (previous + 1) + " and " + (i + 1) + "): each word must appear once");
+        throw new W2vException(
+            "duplicate word '"
+                + words[i]
+                + "' in "
+                + source
+                + " (rows "
+                + (previous + 1)
+                + " and "
+                + (i + 1)
+                + "): each word must appear once");
       }
     }
     return index;
@@ -125,8 +141,8 @@ public final class WordVectors {
   }
 
   /**
-   * The backing array, shared and not copied, for hot loops in this module. Callers in core
-   * must never write to it.
+   * The backing array, shared and not copied, for hot loops in this module. Callers in core must
+   * never write to it.
    */
   float[] sharedData() {
     return data;
@@ -138,8 +154,8 @@ public final class WordVectors {
   }
 
   /**
-   * A copy whose rows have unit Euclidean length. Zero rows stay zero (as in gensim), so they
-   * have cosine 0 with everything. Norms are computed in double to limit rounding.
+   * A copy whose rows have unit Euclidean length. Zero rows stay zero (as in gensim), so they have
+   * cosine 0 with everything. Norms are computed in double to limit rounding.
    */
   public WordVectors unitNormalized() {
     float[] out = new float[data.length];

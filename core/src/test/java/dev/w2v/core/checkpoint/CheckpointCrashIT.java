@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Kills a process with SIGKILL while it writes checkpoints, at several moments, and checks that
- * the newest checkpoint left behind is always whole: the atomic write never exposes a torn file.
+ * Kills a process with SIGKILL while it writes checkpoints, at several moments, and checks that the
+ * newest checkpoint left behind is always whole: the atomic write never exposes a torn file.
  */
 class CheckpointCrashIT {
 
@@ -25,8 +25,10 @@ class CheckpointCrashIT {
       Process writer =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-cp", System.getProperty("java.class.path"),
-                  CheckpointWriterProcess.class.getName(), dir.toString())
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  CheckpointWriterProcess.class.getName(),
+                  dir.toString())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
               .start();
@@ -45,7 +47,8 @@ class CheckpointCrashIT {
       float[] matrix = newest.matrices().get(0);
       for (float value : matrix) {
         if (value != newest.iteration()) {
-          throw new AssertionError("checkpoint " + newest.iteration() + " holds a value of " + value);
+          throw new AssertionError(
+              "checkpoint " + newest.iteration() + " holds a value of " + value);
         }
       }
       assertTrue(newest.iteration() >= 2);

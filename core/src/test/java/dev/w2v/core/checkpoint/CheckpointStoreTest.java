@@ -20,7 +20,10 @@ class CheckpointStoreTest {
 
   private static Checkpoint checkpoint(long iteration) {
     return new Checkpoint(
-        "settings", iteration, 0.25, 3.5,
+        "settings",
+        iteration,
+        0.25,
+        3.5,
         List.of(new long[] {1, 2, 3, 4}),
         List.of(new float[] {1f, -2f, Float.MIN_VALUE}, new float[] {iteration}));
   }
@@ -45,7 +48,8 @@ class CheckpointStoreTest {
     for (int i = 1; i <= 5; i++) {
       store.save(checkpoint(i * 10));
     }
-    assertEquals(List.of(50L, 40L), store.files().stream().map(CheckpointStore::iterationOf).toList());
+    assertEquals(
+        List.of(50L, 40L), store.files().stream().map(CheckpointStore::iterationOf).toList());
     try (var files = Files.list(dir)) {
       assertEquals(2, files.count());
     }
@@ -59,12 +63,15 @@ class CheckpointStoreTest {
     byte[] bytes = Files.readAllBytes(newest);
     bytes[bytes.length / 2] ^= 0x10;
     Files.write(newest, bytes);
-    assertThrows(CheckpointStore.CorruptCheckpointException.class, () -> CheckpointStore.load(newest));
+    assertThrows(
+        CheckpointStore.CorruptCheckpointException.class, () -> CheckpointStore.load(newest));
     List<String> warnings = new ArrayList<>();
     Checkpoint loaded = store.loadNewest(warnings::add).orElseThrow();
     assertEquals(10, loaded.iteration());
     assertEquals(1, warnings.size());
-    assertTrue(warnings.get(0).contains(newest.toString()) && warnings.get(0).contains("checksum"), warnings.get(0));
+    assertTrue(
+        warnings.get(0).contains(newest.toString()) && warnings.get(0).contains("checksum"),
+        warnings.get(0));
   }
 
   @Test
@@ -74,7 +81,9 @@ class CheckpointStoreTest {
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 5));
     W2vException e = assertThrows(W2vException.class, () -> store.loadNewest(w -> {}));
-    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("no older checkpoint"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(file.toString()) && e.getMessage().contains("no older checkpoint"),
+        e.getMessage());
   }
 
   @Test

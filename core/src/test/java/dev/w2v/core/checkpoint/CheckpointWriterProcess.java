@@ -17,7 +17,9 @@ public final class CheckpointWriterProcess {
     float[] matrix = new float[4_000_000];
     for (long iteration = 1; ; iteration++) {
       java.util.Arrays.fill(matrix, iteration);
-      store.save(new Checkpoint("crash-test", iteration, 0.1, 1.0, List.of(new long[] {iteration}), List.of(matrix)));
+      store.save(
+          new Checkpoint(
+              "crash-test", iteration, 0.1, 1.0, List.of(new long[] {iteration}), List.of(matrix)));
     }
   }
 }

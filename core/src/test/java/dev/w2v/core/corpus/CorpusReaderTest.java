@@ -57,25 +57,33 @@ class CorpusReaderTest {
   void malformedUtf8NamesTheFileAndLine() throws IOException {
     byte[] bad = {'o', 'k', '\n', 'f', 'i', 'n', 'e', '\n', 'b', (byte) 0xC3, (byte) 0x28, '\n'};
     Path p = file("bad.txt", bad);
-    W2vException e = assertThrows(W2vException.class, () -> CorpusReader.read(p, CorpusFormat.TEXT, true));
-    assertTrue(e.getMessage().contains("bad.txt") && e.getMessage().contains("line 3"), e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> CorpusReader.read(p, CorpusFormat.TEXT, true));
+    assertTrue(
+        e.getMessage().contains("bad.txt") && e.getMessage().contains("line 3"), e.getMessage());
     assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
   }
 
   @Test
   void aMissingOrEmptyCorpusIsAClearError() throws IOException {
     W2vException missing =
-        assertThrows(W2vException.class, () -> CorpusReader.read(dir.resolve("none.txt"), CorpusFormat.AUTO, true));
-    assertTrue(missing.getMessage().contains("none.txt") && missing.getMessage().contains("does not exist"));
+        assertThrows(
+            W2vException.class,
+            () -> CorpusReader.read(dir.resolve("none.txt"), CorpusFormat.AUTO, true));
+    assertTrue(
+        missing.getMessage().contains("none.txt")
+            && missing.getMessage().contains("does not exist"));
     Path empty = file("empty.txt", "\n \n");
-    W2vException none = assertThrows(W2vException.class, () -> CorpusReader.read(empty, CorpusFormat.AUTO, true));
+    W2vException none =
+        assertThrows(W2vException.class, () -> CorpusReader.read(empty, CorpusFormat.AUTO, true));
     assertTrue(none.getMessage().contains("holds no words"), none.getMessage());
   }
 
   @Test
   void anSstLineWithoutATabIsNamed() throws IOException {
     Path p = file("s.txt", "sentence_index\tsentence\n1\tfine\nno tab here\n");
-    W2vException e = assertThrows(W2vException.class, () -> CorpusReader.read(p, CorpusFormat.SST, true));
+    W2vException e =
+        assertThrows(W2vException.class, () -> CorpusReader.read(p, CorpusFormat.SST, true));
     assertTrue(e.getMessage().contains("line 3"), e.getMessage());
   }
 

@@ -77,7 +77,8 @@ class SamplingStatisticsTest {
     for (int s = 0; s < sampler.sentences(); s++) {
       assertTrue(sampler.sentence(s).length >= 2);
     }
-    assertTrue(sampler.sentences() < corpus.sentences().size() * 3, "some sentences fall below 2 words");
+    assertTrue(
+        sampler.sentences() < corpus.sentences().size() * 3, "some sentences fall below 2 words");
   }
 
   @Test
@@ -111,7 +112,11 @@ class SamplingStatisticsTest {
       counts[i] = 1;
     }
     ContextSampler sampler =
-        new ContextSampler(new Corpus(new Vocabulary(words, counts), sentences), new double[10], 1, new Xoshiro256PlusPlus(5));
+        new ContextSampler(
+            new Corpus(new Vocabulary(words, counts), sentences),
+            new double[10],
+            1,
+            new Xoshiro256PlusPlus(5));
     ContextSampler.Context c = new ContextSampler.Context(2);
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(6);
     int[] centers = new int[10];

@@ -18,21 +18,24 @@ class AnalogyEvaluatorTest {
   @TempDir Path dir;
 
   /**
-   * Axis 0 is "royal", axis 1 "female", axis 2 "plural": king = royal, queen = royal + female,
-   * man = 0.1 royal, woman = 0.1 royal + female, kings = royal + plural. "Queen" (upper case)
-   * comes after "queen", so case-insensitive lookups must take "queen".
+   * Axis 0 is "royal", axis 1 "female", axis 2 "plural": king = royal, queen = royal + female, man
+   * = 0.1 royal, woman = 0.1 royal + female, kings = royal + plural. "Queen" (upper case) comes
+   * after "queen", so case-insensitive lookups must take "queen".
    */
   static WordVectors royals() {
-    return WordVectors.of(List.of("king", "queen", "man", "woman", "kings", "apple", "Queen",
-        "men"), 3, new float[] {
-            1f, 0f, 0.05f,
-            1f, 1f, 0.05f,
-            0.1f, 0f, 0.05f,
-            0.1f, 1f, 0.05f,
-            1f, 0f, 1f,
-            -1f, -1f, -1f,
-            -5f, 3f, 0f,
-            0.1f, 0f, 1f});
+    return WordVectors.of(
+        List.of("king", "queen", "man", "woman", "kings", "apple", "Queen", "men"),
+        3,
+        new float[] {
+          1f, 0f, 0.05f,
+          1f, 1f, 0.05f,
+          0.1f, 0f, 0.05f,
+          0.1f, 1f, 0.05f,
+          1f, 0f, 1f,
+          -1f, -1f, -1f,
+          -5f, 3f, 0f,
+          0.1f, 0f, 1f
+        });
   }
 
   private Path questions(String text) throws IOException {
@@ -43,12 +46,14 @@ class AnalogyEvaluatorTest {
 
   @Test
   void knownAnswersAreFoundAndWrongOnesCounted() throws IOException {
-    Path file = questions(": gender\nman woman king queen\nMAN WOMAN King Queen\n"
-        + "man woman king apple\n: number\nking kings man men\nking kings man zebra\n"
-        + "bad line\n");
+    Path file =
+        questions(
+            ": gender\nman woman king queen\nMAN WOMAN King Queen\n"
+                + "man woman king apple\n: number\nking kings man men\nking kings man zebra\n"
+                + "bad line\n");
     AnalogyReport r = new AnalogyEvaluator(100, true).evaluate(royals(), file);
-    assertEquals(List.of(new SectionScore("gender", 2, 1), new SectionScore("number", 1, 0)),
-        r.sections());
+    assertEquals(
+        List.of(new SectionScore("gender", 2, 1), new SectionScore("number", 1, 0)), r.sections());
     assertEquals(new SectionScore("Total accuracy", 3, 1), r.total());
     assertEquals(5, r.questions());
     assertEquals(1, r.outOfVocabulary(), "zebra");
@@ -77,16 +82,20 @@ class AnalogyEvaluatorTest {
     AnalogyReport r = AnalogyEvaluator.defaults().evaluate(royals(), file);
     assertTrue(r.toTable().contains("50.00%"), r.toTable());
     assertTrue(r.toTable().contains("Total accuracy"), r.toTable());
-    assertTrue(r.toJson().contains("{\"name\":\"gender\",\"correct\":1,\"incorrect\":1,"
-        + "\"accuracy\":0.5}"), r.toJson());
+    assertTrue(
+        r.toJson()
+            .contains("{\"name\":\"gender\",\"correct\":1,\"incorrect\":1," + "\"accuracy\":0.5}"),
+        r.toJson());
   }
 
   @Test
   void questionBeforeSectionIsAnErrorWithTheLine() throws IOException {
     Path file = questions("\nman woman king queen\n");
-    W2vException e = assertThrows(W2vException.class,
-        () -> AnalogyEvaluator.defaults().evaluate(royals(), file));
-    assertTrue(e.getMessage().contains("line 1") && e.getMessage().contains(file.toString()),
+    W2vException e =
+        assertThrows(
+            W2vException.class, () -> AnalogyEvaluator.defaults().evaluate(royals(), file));
+    assertTrue(
+        e.getMessage().contains("line 1") && e.getMessage().contains(file.toString()),
         e.getMessage());
   }
 }

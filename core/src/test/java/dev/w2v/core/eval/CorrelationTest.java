@@ -11,8 +11,10 @@ class CorrelationTest {
   @Test
   void tiedValuesShareTheMeanOfTheirRanks() {
     // sorted: 1 (rank 1), 2 2 (ranks 2,3 -> 2.5), 5 (4), 7 7 7 (5,6,7 -> 6)
-    assertArrayEquals(new double[] {6, 2.5, 1, 6, 2.5, 4, 6},
-        Correlation.ranks(new double[] {7, 2, 1, 7, 2, 5, 7}), 0);
+    assertArrayEquals(
+        new double[] {6, 2.5, 1, 6, 2.5, 4, 6},
+        Correlation.ranks(new double[] {7, 2, 1, 7, 2, 5, 7}),
+        0);
   }
 
   @Test

@@ -18,6 +18,7 @@ class GensimEvaluationIT {
 
   /** The repository's data directory, relative to the core module where Maven runs tests. */
   static final Path QUESTIONS = Path.of("../data/questions-words.txt");
+
   static final Path PAIRS = Path.of("../data/wordsim353.tsv");
 
   @TempDir static Path dir;
@@ -35,8 +36,9 @@ class GensimEvaluationIT {
   void analogyAccuracyPerSectionAndTotalMatchesGensim() throws Exception {
     GensimBridge gensim = GensimBridge.requireGensim(dir);
     AnalogyReport ours = AnalogyEvaluator.defaults().evaluate(vectors, QUESTIONS);
-    List<String> lines = gensim.run("analogies", file.toString(), "binary",
-        QUESTIONS.toAbsolutePath().toString(), "30000");
+    List<String> lines =
+        gensim.run(
+            "analogies", file.toString(), "binary", QUESTIONS.toAbsolutePath().toString(), "30000");
     List<SectionScore> all = new java.util.ArrayList<>(ours.sections());
     all.add(ours.total());
     assertEquals(all.size(), lines.size(), "sections plus total: " + lines);
@@ -51,8 +53,7 @@ class GensimEvaluationIT {
       assertEquals(theirs, s.accuracy(), 1e-3, "accuracy of " + s.name());
     }
     // the figures must be meaningful: neither all right nor all wrong, some questions skipped
-    assertTrue(ours.total().accuracy() > 0.05 && ours.total().accuracy() < 0.99,
-        ours.toTable());
+    assertTrue(ours.total().accuracy() > 0.05 && ours.total().accuracy() < 0.99, ours.toTable());
     assertTrue(ours.outOfVocabulary() > 0, ours.toTable());
     System.out.println(ours.toTable());
   }
@@ -61,8 +62,8 @@ class GensimEvaluationIT {
   void wordSimilarityMatchesGensim() throws Exception {
     GensimBridge gensim = GensimBridge.requireGensim(dir);
     SimilarityReport ours = WordPairEvaluator.defaults().evaluate(vectors, PAIRS);
-    List<String> lines = gensim.run("pairs", file.toString(), "binary",
-        PAIRS.toAbsolutePath().toString());
+    List<String> lines =
+        gensim.run("pairs", file.toString(), "binary", PAIRS.toAbsolutePath().toString());
     assertEquals(value(lines, "pearson"), ours.pearson(), 1e-3);
     assertEquals(value(lines, "spearman"), ours.spearman(), 1e-3);
     assertEquals(value(lines, "oov_ratio"), 100 * ours.outOfVocabularyRatio(), 1e-3);
@@ -71,8 +72,10 @@ class GensimEvaluationIT {
   }
 
   private static double value(List<String> lines, String name) {
-    return lines.stream().filter(l -> l.startsWith(name + " "))
-        .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1))).findFirst()
+    return lines.stream()
+        .filter(l -> l.startsWith(name + " "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(name + " missing in " + lines));
   }
 }

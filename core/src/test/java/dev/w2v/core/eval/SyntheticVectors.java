@@ -15,12 +15,12 @@ import java.util.SplittableRandom;
 
 /**
  * Deterministic vectors over the words of the bundled evaluation files on which the scores are
- * meaningful: each analogy section has a relation vector, and repeated relaxation pulls every
- * pair (a, b) of a section towards {@code v(b) - v(a) = relation}, so many analogies hold but
- * not all (a word takes part in several sections, and noise is added). Word-similarity pairs are
- * pulled together in proportion to their human score. Filler words make the vocabulary larger
- * than 30000, some question words sit beyond row 30000 (out of the analogy vocabulary) and some
- * words get a lower-case variant later in the file, to exercise gensim's case rules.
+ * meaningful: each analogy section has a relation vector, and repeated relaxation pulls every pair
+ * (a, b) of a section towards {@code v(b) - v(a) = relation}, so many analogies hold but not all (a
+ * word takes part in several sections, and noise is added). Word-similarity pairs are pulled
+ * together in proportion to their human score. Filler words make the vocabulary larger than 30000,
+ * some question words sit beyond row 30000 (out of the analogy vocabulary) and some words get a
+ * lower-case variant later in the file, to exercise gensim's case rules.
  */
 final class SyntheticVectors {
 

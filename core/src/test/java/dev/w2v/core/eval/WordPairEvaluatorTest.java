@@ -21,8 +21,10 @@ class WordPairEvaluatorTest {
     WordVectors v = AnalogyEvaluatorTest.royals();
     Path file = dir.resolve("pairs.tsv");
     // cosines: king-kings high, king-queen medium, king-apple negative
-    Files.writeString(file, "# comment\nking\tkings\t9\nKING\tqueen\t5\nking\tapple\t0.5\n"
-        + "king\tzebra\t3\nnot a pair\n");
+    Files.writeString(
+        file,
+        "# comment\nking\tkings\t9\nKING\tqueen\t5\nking\tapple\t0.5\n"
+            + "king\tzebra\t3\nnot a pair\n");
     SimilarityReport r = WordPairEvaluator.defaults().evaluate(v, file);
     assertEquals(3, r.pairs());
     assertEquals(1, r.outOfVocabulary());
@@ -33,8 +35,10 @@ class WordPairEvaluatorTest {
     double ka = WordPairEvaluator.cosine(v, 0, 5);
     assertTrue(kk > kq && kq > ka, "fixture ordering");
     assertEquals(1.0, r.spearman(), 1e-12);
-    assertEquals(Correlation.pearson(new double[] {9, 5, 0.5}, new double[] {kk, kq, ka}),
-        r.pearson(), 1e-12);
+    assertEquals(
+        Correlation.pearson(new double[] {9, 5, 0.5}, new double[] {kk, kq, ka}),
+        r.pearson(),
+        1e-12);
     assertTrue(r.toJson().contains("\"pairs\":3"), r.toJson());
   }
 
@@ -42,8 +46,10 @@ class WordPairEvaluatorTest {
   void noUsablePairIsAnError() throws IOException {
     Path file = dir.resolve("pairs.tsv");
     Files.writeString(file, "zebra\tgnu\t3\n");
-    W2vException e = assertThrows(W2vException.class,
-        () -> WordPairEvaluator.defaults().evaluate(AnalogyEvaluatorTest.royals(), file));
+    W2vException e =
+        assertThrows(
+            W2vException.class,
+            () -> WordPairEvaluator.defaults().evaluate(AnalogyEvaluatorTest.royals(), file));
     assertTrue(e.getMessage().contains("1 out of vocabulary"), e.getMessage());
   }
 }

@@ -46,8 +46,7 @@ class FastTrainerTest {
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       for (int s = 0; s < sentences; s++) {
         int topic = random.nextInt(12);
-        String center =
-            topic == 0 ? (random.nextInt(2) == 0 ? "syn1" : "syn2") : "center" + topic;
+        String center = topic == 0 ? (random.nextInt(2) == 0 ? "syn1" : "syn2") : "center" + topic;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
           words.add("t" + topic + "w" + random.nextInt(6));
@@ -77,7 +76,14 @@ class FastTrainerTest {
     Path corpus = plantedSynonyms(20_000);
     FastConfig config =
         FastConfig.defaults().toBuilder()
-            .dimension(24).window(3).minCount(1).sample(0).epochs(5).threads(2).seed(7).build();
+            .dimension(24)
+            .window(3)
+            .minCount(1)
+            .sample(0)
+            .epochs(5)
+            .threads(2)
+            .seed(7)
+            .build();
     List<FastProgress> reports = Collections.synchronizedList(new ArrayList<>());
     FastProgress[] last = new FastProgress[1];
     TrainedVectors v =
@@ -123,7 +129,8 @@ class FastTrainerTest {
     assertEquals(corpus.size(), bounds[bounds.length - 1]);
     for (int c = 1; c < bounds.length - 1; c++) {
       assertTrue(bounds[c] > bounds[c - 1], "chunk " + c + " is empty");
-      assertEquals(EncodedCorpus.END, corpus.get(bounds[c] - 1), "chunk " + c + " starts mid-sentence");
+      assertEquals(
+          EncodedCorpus.END, corpus.get(bounds[c] - 1), "chunk " + c + " starts mid-sentence");
     }
     // A corpus smaller than one chunk still gives every thread a (possibly empty) chunk.
     long[] tiny = FastTrainer.chunkBounds(EncodedCorpus.of(1, 2, EncodedCorpus.END), 4);
@@ -137,7 +144,13 @@ class FastTrainerTest {
     for (Model model : Model.values()) {
       FastConfig config =
           FastConfig.defaults().toBuilder()
-              .model(model).dimension(16).minCount(1).epochs(2).threads(1).seed(42).build();
+              .model(model)
+              .dimension(16)
+              .minCount(1)
+              .epochs(2)
+              .threads(1)
+              .seed(42)
+              .build();
       TrainedVectors a =
           new FastTrainer(config).train(List.of(corpus), negativeSampling(16), FastListener.NONE);
       TrainedVectors b =
@@ -183,8 +196,15 @@ class FastTrainerTest {
     Path corpus = plantedSynonyms(20_000);
     FastConfig config =
         FastConfig.defaults().toBuilder()
-            .model(Model.CBOW).dimension(24).window(3).minCount(1).sample(0).epochs(5).threads(2)
-            .seed(3).build();
+            .model(Model.CBOW)
+            .dimension(24)
+            .window(3)
+            .minCount(1)
+            .sample(0)
+            .epochs(5)
+            .threads(2)
+            .seed(3)
+            .build();
     TrainedVectors v =
         new FastTrainer(config).train(List.of(corpus), negativeSampling(24), FastListener.NONE);
     int syn1 = v.indexOf("syn1");
@@ -218,7 +238,9 @@ class FastTrainerTest {
             W2vException.class,
             () ->
                 new FastTrainer(config)
-                    .train(List.of(corpus), counts -> new TestSoftmaxLoss(counts.size(), 9),
+                    .train(
+                        List.of(corpus),
+                        counts -> new TestSoftmaxLoss(counts.size(), 9),
                         FastListener.NONE));
     assertTrue(e.getMessage().contains("dimension 9"), e.getMessage());
   }

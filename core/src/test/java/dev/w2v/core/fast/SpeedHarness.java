@@ -39,7 +39,11 @@ public final class SpeedHarness {
     }
     FastConfig config =
         FastConfig.defaults().toBuilder()
-            .model(model).threads(threads).epochs(epochs).seed(1).build();
+            .model(model)
+            .threads(threads)
+            .epochs(epochs)
+            .seed(1)
+            .build();
     System.out.println("kernels " + VectorMath.implementation() + ", " + config);
     long t0 = System.nanoTime();
     TrainedVectors v =
@@ -60,15 +64,20 @@ public final class SpeedHarness {
                   @Override
                   public void corpusEncoded(EncodedCorpus corpus) {
                     System.out.printf(
-                        "encoded %d positions, %.1f s%n", corpus.size(), (System.nanoTime() - t0) / 1e9);
+                        "encoded %d positions, %.1f s%n",
+                        corpus.size(), (System.nanoTime() - t0) / 1e9);
                   }
 
                   @Override
                   public void progress(FastProgress p) {
                     System.out.printf(
                         "%5.1f%% epoch %d  %,.0f words/s  lr %.5f  loss %.4f  left %s%n",
-                        100 * p.fractionDone(), p.epoch(), p.wordsPerSecond(), p.learningRate(),
-                        p.recentLoss(), p.remaining());
+                        100 * p.fractionDone(),
+                        p.epoch(),
+                        p.wordsPerSecond(),
+                        p.learningRate(),
+                        p.recentLoss(),
+                        p.remaining());
                   }
 
                   @Override

@@ -52,9 +52,11 @@ class VocabularyTest {
   void lowercasingIsConfigurableAndAFolderIsReadInPathOrder() throws IOException {
     write("corpus/2.txt", "The the\n");
     write("corpus/1.txt", "THE Cat");
-    Vocabulary kept = Vocabulary.count(TextCorpus.of(List.of(dir.resolve("corpus")), false), 1, 100);
+    Vocabulary kept =
+        Vocabulary.count(TextCorpus.of(List.of(dir.resolve("corpus")), false), 1, 100);
     assertEquals(List.of("THE", "Cat", "The", "the"), kept.words());
-    Vocabulary lower = Vocabulary.count(TextCorpus.of(List.of(dir.resolve("corpus")), true), 1, 100);
+    Vocabulary lower =
+        Vocabulary.count(TextCorpus.of(List.of(dir.resolve("corpus")), true), 1, 100);
     assertEquals(List.of("the", "cat"), lower.words());
     assertEquals(3, lower.count(0));
   }
@@ -94,7 +96,8 @@ class VocabularyTest {
     Path file = write("few.txt", "a b c\n");
     W2vException empty =
         assertThrows(
-            W2vException.class, () -> Vocabulary.count(TextCorpus.of(List.of(file), false), 5, 100));
+            W2vException.class,
+            () -> Vocabulary.count(TextCorpus.of(List.of(file), false), 5, 100));
     assertTrue(empty.getMessage().contains("min-count"), empty.getMessage());
   }
 }

@@ -9,7 +9,9 @@ import dev.w2v.core.testing.TestNegativeSamplingLoss;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
-/** The hot loop allocates nothing once compiled (the Vector API allocates only when interpreted). */
+/**
+ * The hot loop allocates nothing once compiled (the Vector API allocates only when interpreted).
+ */
 class WordStepAllocationTest {
 
   @Test

@@ -77,13 +77,16 @@ class WordStepGradientTest {
                     - cbowObjective(loss, minus, outputsBefore, context, center))
                 / (2 * h);
         double applied = -(inputs[w * D + j] - before[w * D + j]); // lr = 1
-        assertEquals(numeric, applied, 2e-3 * Math.max(1, Math.abs(numeric)), "word " + w + " j " + j);
+        assertEquals(
+            numeric, applied, 2e-3 * Math.max(1, Math.abs(numeric)), "word " + w + " j " + j);
       }
     }
     // Word 5 lies outside the window and the center is not its own context: untouched.
-    assertEquals(Arrays.toString(Arrays.copyOfRange(before, 5 * D, 6 * D)),
+    assertEquals(
+        Arrays.toString(Arrays.copyOfRange(before, 5 * D, 6 * D)),
         Arrays.toString(Arrays.copyOfRange(inputs, 5 * D, 6 * D)));
-    assertEquals(Arrays.toString(Arrays.copyOfRange(before, 2 * D, 3 * D)),
+    assertEquals(
+        Arrays.toString(Arrays.copyOfRange(before, 2 * D, 3 * D)),
         Arrays.toString(Arrays.copyOfRange(inputs, 2 * D, 3 * D)));
   }
 
@@ -107,7 +110,8 @@ class WordStepGradientTest {
       minus[j] -= (float) h;
       double numeric =
           (loss.lossAndGradient(loss.newScratch(), plus, 0, 2, outputsBefore, null, NO_SINK)
-                  - loss.lossAndGradient(loss.newScratch(), minus, 0, 2, outputsBefore, null, NO_SINK))
+                  - loss.lossAndGradient(
+                      loss.newScratch(), minus, 0, 2, outputsBefore, null, NO_SINK))
               / (2 * h);
       assertEquals(numeric, -(inputs[4 * D + j] - before[4 * D + j]) / lr, 2e-3, "j " + j);
     }

@@ -8,9 +8,9 @@ import dev.w2v.api.Loss;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
 import dev.w2v.core.testing.PlantedBugs;
 import dev.w2v.core.testing.TestSoftmaxLoss;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class GradientCheckerTest {
 

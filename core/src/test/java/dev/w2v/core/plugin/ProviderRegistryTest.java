@@ -22,7 +22,9 @@ class ProviderRegistryTest {
 
   private static ProviderRegistry<LossProvider> load(String... folders) {
     return ProviderRegistry.load(
-        LossProvider.class, "loss", java.util.Arrays.stream(folders).map(ProviderRegistryTest::services).toList());
+        LossProvider.class,
+        "loss",
+        java.util.Arrays.stream(folders).map(ProviderRegistryTest::services).toList());
   }
 
   @Test

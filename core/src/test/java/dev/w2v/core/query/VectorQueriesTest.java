@@ -12,15 +12,19 @@ import org.junit.jupiter.api.Test;
 class VectorQueriesTest {
 
   /** Axis 0 "royal", axis 1 "female": queen = king + woman - man by construction. */
-  private static final WordVectors ROYALS = WordVectors.of(
-      List.of("king", "queen", "man", "woman", "apple", "pear", "kingdom"), 2, new float[] {
-          2f, 0.1f,
-          2f, 1f,
-          0.2f, 0.1f,
-          0.2f, 1f,
-          -1f, -0.1f,
-          -1f, -0.2f,
-          3f, 0.2f});
+  private static final WordVectors ROYALS =
+      WordVectors.of(
+          List.of("king", "queen", "man", "woman", "apple", "pear", "kingdom"),
+          2,
+          new float[] {
+            2f, 0.1f,
+            2f, 1f,
+            0.2f, 0.1f,
+            0.2f, 1f,
+            -1f, -0.1f,
+            -1f, -0.2f,
+            3f, 0.2f
+          });
 
   /** Cosine in double, computed directly, as the reference. */
   private static double cosine(double[] a, double[] b) {
@@ -68,9 +72,10 @@ class VectorQueriesTest {
     assertTrue(answer.stream().noneMatch(n -> List.of("man", "woman", "king").contains(n.word())));
     double[] query = new double[2];
     for (int j = 0; j < 2; j++) {
-      query[j] = vec("woman")[j] / Math.sqrt(cosineNorm("woman"))
-          - vec("man")[j] / Math.sqrt(cosineNorm("man"))
-          + vec("king")[j] / Math.sqrt(cosineNorm("king"));
+      query[j] =
+          vec("woman")[j] / Math.sqrt(cosineNorm("woman"))
+              - vec("man")[j] / Math.sqrt(cosineNorm("man"))
+              + vec("king")[j] / Math.sqrt(cosineNorm("king"));
     }
     assertEquals(cosine(query, vec("queen")), answer.get(0).similarity(), 1e-6);
   }
@@ -82,10 +87,11 @@ class VectorQueriesTest {
 
   @Test
   void unknownWordSuggestsNearestSpellings() {
-    UnknownWordException e = assertThrows(UnknownWordException.class,
-        () -> VectorQueries.of(ROYALS).nearest("kign", 3));
+    UnknownWordException e =
+        assertThrows(UnknownWordException.class, () -> VectorQueries.of(ROYALS).nearest("kign", 3));
     assertEquals("king", e.suggestions().get(0), "one swap away");
-    assertTrue(e.getMessage().contains("'kign'") && e.getMessage().contains("did you mean king"),
+    assertTrue(
+        e.getMessage().contains("'kign'") && e.getMessage().contains("did you mean king"),
         e.getMessage());
     assertTrue(e instanceof W2vException);
   }
@@ -93,8 +99,8 @@ class VectorQueriesTest {
   @Test
   void spellingTiesGoToTheMoreFrequentWord() {
     // "wan": distance 1 from "man" (row 2), 2 from "woman" (row 3)
-    assertEquals(List.of("man", "woman"), SpellingSuggestions.nearest(ROYALS, "wan", 2)
-        .subList(0, 2));
+    assertEquals(
+        List.of("man", "woman"), SpellingSuggestions.nearest(ROYALS, "wan", 2).subList(0, 2));
     WordVectors tie = WordVectors.of(List.of("cab", "bat", "cat", "car"), 1, new float[4]);
     // "cax" is 1 from cab, cat and car and 2 from bat: of the three ties the first two rows win
     assertEquals(List.of("cab", "cat"), SpellingSuggestions.nearest(tie, "cax", 2));

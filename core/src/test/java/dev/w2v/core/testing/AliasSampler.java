@@ -13,6 +13,7 @@ public final class AliasSampler implements Sampler {
 
   /** Per word: the alias index in the high 32 bits, the threshold's float bits in the low ones. */
   private final long[] table;
+
   private final double[] probability;
 
   public AliasSampler(WordCounts counts, double power) {

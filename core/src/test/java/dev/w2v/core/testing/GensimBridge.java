@@ -29,15 +29,22 @@ public final class GensimBridge {
 
   /** Skips the calling test, with the reason, unless gensim imports; else returns a bridge. */
   public static GensimBridge requireGensim(Path workDir) throws IOException, InterruptedException {
-    Assumptions.assumeTrue(Files.isExecutable(Path.of(PYTHON)),
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of(PYTHON)),
         "skipped: " + PYTHON + " not found; install python3-gensim to run the gensim comparison");
     Process p = new ProcessBuilder(PYTHON, "-c", "import gensim").redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     boolean ok = p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
-    Assumptions.assumeTrue(ok, "skipped: '" + PYTHON + " -c \"import gensim\"' failed ("
-        + out.strip() + "); install python3-gensim to run the gensim comparison");
+    Assumptions.assumeTrue(
+        ok,
+        "skipped: '"
+            + PYTHON
+            + " -c \"import gensim\"' failed ("
+            + out.strip()
+            + "); install python3-gensim to run the gensim comparison");
     Path script = workDir.resolve("gensim_bridge.py");
-    try (InputStream in = GensimBridge.class.getResourceAsStream("/dev/w2v/core/gensim_bridge.py")) {
+    try (InputStream in =
+        GensimBridge.class.getResourceAsStream("/dev/w2v/core/gensim_bridge.py")) {
       Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     return new GensimBridge(script);
@@ -51,8 +58,10 @@ public final class GensimBridge {
     Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(10, TimeUnit.MINUTES);
-    assertEquals(0, p.exitValue(), () -> "gensim_bridge.py " + String.join(" ", args)
-        + " failed: " + readQuietly(err));
+    assertEquals(
+        0,
+        p.exitValue(),
+        () -> "gensim_bridge.py " + String.join(" ", args) + " failed: " + readQuietly(err));
     return out.lines().toList();
   }
 

@@ -18,14 +18,16 @@ public final class GoldenAssertions {
   }
 
   /** The loss and every gradient row of a case. */
-  public static void assertMatches(GoldenReference.Case golden, double loss, DenseGradient gradient) {
+  public static void assertMatches(
+      GoldenReference.Case golden, double loss, DenseGradient gradient) {
     assertClose(golden.loss(), loss, "loss");
     for (int j = 0; j < 3; j++) {
       assertClose(golden.inputGradient()[j], gradient.input(j), "dJ/dv_c[" + j + "]");
     }
     for (int r = 0; r < 5; r++) {
       for (int j = 0; j < 3; j++) {
-        assertClose(golden.outputGradient()[r][j], gradient.output(r, j), "dJ/dU[" + r + "][" + j + "]");
+        assertClose(
+            golden.outputGradient()[r][j], gradient.output(r, j), "dJ/dU[" + r + "][" + j + "]");
       }
     }
   }

@@ -42,7 +42,8 @@ public final class GoldenReference {
       Matcher m = row.matcher(line);
       if (m.matches()) {
         double[] values = numbers(m.group(3));
-        (m.group(1).equals("V") ? centerVectors : outsideVectors)[Integer.parseInt(m.group(2))] = values;
+        (m.group(1).equals("V") ? centerVectors : outsideVectors)[Integer.parseInt(m.group(2))] =
+            values;
       }
       if (line.startsWith("loss = ")) {
         double loss = Double.parseDouble(line.substring("loss = ".length()));
@@ -59,7 +60,9 @@ public final class GoldenReference {
         }
       }
     }
-    if (softmax == null || negativeSampling == null || Arrays.asList(outsideVectors).contains(null)) {
+    if (softmax == null
+        || negativeSampling == null
+        || Arrays.asList(outsideVectors).contains(null)) {
       throw new IllegalStateException("cs224n-golden.md did not parse: a section is missing");
     }
   }

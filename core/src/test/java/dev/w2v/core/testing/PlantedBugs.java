@@ -36,8 +36,8 @@ public final class PlantedBugs {
   }
 
   /**
-   * Keeps only the first report of each output row, as numpy's {@code grad[negatives] += ...}
-   * does when a negative is drawn twice.
+   * Keeps only the first report of each output row, as numpy's {@code grad[negatives] += ...} does
+   * when a negative is drawn twice.
    */
   public static Loss repeatedRowCountedOnce(Loss correct) {
     return new Corrupted(correct) {
@@ -97,7 +97,13 @@ public final class PlantedBugs {
         RandomGenerator random,
         GradientSink sink) {
       return correct.lossAndGradient(
-          scratch, input, inputOffset, target, outputs, random, corrupt(sink, new float[dimension()]));
+          scratch,
+          input,
+          inputOffset,
+          target,
+          outputs,
+          random,
+          corrupt(sink, new float[dimension()]));
     }
   }
 }

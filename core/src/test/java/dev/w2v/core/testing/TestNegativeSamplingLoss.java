@@ -7,10 +7,10 @@ import dev.w2v.api.VectorMath;
 import java.util.random.RandomGenerator;
 
 /**
- * word2vec's negative sampling for core's tests and speed measurements (core may not depend on
- * the loss modules): J = -log sigma(u_o.h) - sum_k log sigma(-u_k.h), k negatives drawn from the
- * sampler, a negative equal to the target skipped as word2vec C does. Uses {@link VectorMath} and
- * a sigmoid table clipped at +-6, as word2vec C does.
+ * word2vec's negative sampling for core's tests and speed measurements (core may not depend on the
+ * loss modules): J = -log sigma(u_o.h) - sum_k log sigma(-u_k.h), k negatives drawn from the
+ * sampler, a negative equal to the target skipped as word2vec C does. Uses {@link VectorMath} and a
+ * sigmoid table clipped at +-6, as word2vec C does.
  */
 public final class TestNegativeSamplingLoss implements Loss {
 

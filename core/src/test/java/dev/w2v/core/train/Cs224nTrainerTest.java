@@ -56,14 +56,17 @@ class Cs224nTrainerTest {
 
   @Test
   void lowersTheLossOnATinyCorpus() {
-    Cs224nTrainer trainer = new Cs224nTrainer(config(600), tinyCorpus(), new TestSoftmaxLoss(20, 6));
+    Cs224nTrainer trainer =
+        new Cs224nTrainer(config(600), tinyCorpus(), new TestSoftmaxLoss(20, 6));
     List<Double> losses = new ArrayList<>();
-    trainer.train(null, new TrainingListener() {
-      @Override
-      public void progress(long iteration, double smoothedLoss, double learningRate) {
-        losses.add(smoothedLoss);
-      }
-    });
+    trainer.train(
+        null,
+        new TrainingListener() {
+          @Override
+          public void progress(long iteration, double smoothedLoss, double learningRate) {
+            losses.add(smoothedLoss);
+          }
+        });
     assertEquals(60, losses.size());
     double first = losses.get(0);
     double last = losses.get(losses.size() - 1);
@@ -92,14 +95,19 @@ class Cs224nTrainerTest {
     CheckpointStore store = new CheckpointStore(dir.resolve("b"), 3);
     Cs224nTrainer first = new Cs224nTrainer(config(450), corpus, new TestSoftmaxLoss(20, 6));
     RuntimeException crash = new RuntimeException("simulated crash");
-    assertThrows(RuntimeException.class, () -> first.train(store, new TrainingListener() {
-      @Override
-      public void progress(long iteration, double smoothedLoss, double learningRate) {
-        if (iteration == 250) {
-          throw crash; // after the checkpoint of 200, before that of 300
-        }
-      }
-    }));
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            first.train(
+                store,
+                new TrainingListener() {
+                  @Override
+                  public void progress(long iteration, double smoothedLoss, double learningRate) {
+                    if (iteration == 250) {
+                      throw crash; // after the checkpoint of 200, before that of 300
+                    }
+                  }
+                }));
     Cs224nTrainer resumed = new Cs224nTrainer(config(450), corpus, new TestSoftmaxLoss(20, 6));
     resumed.restore(store.loadNewest(w -> {}).orElseThrow());
     assertEquals(200, resumed.iteration());
@@ -115,46 +123,60 @@ class Cs224nTrainerTest {
   void resumingUnderOtherSettingsIsRefused() {
     Corpus corpus = tinyCorpus();
     CheckpointStore store = new CheckpointStore(dir.resolve("c"), 3);
-    new Cs224nTrainer(config(100), corpus, new TestSoftmaxLoss(20, 6)).train(store, TrainingListener.NONE);
+    new Cs224nTrainer(config(100), corpus, new TestSoftmaxLoss(20, 6))
+        .train(store, TrainingListener.NONE);
     Cs224nConfig other = new Cs224nConfig(6, 3, 200, 10, 0.1, 300, 1.0, 3, 100, 10, 7);
     Cs224nTrainer trainer = new Cs224nTrainer(other, corpus, new TestSoftmaxLoss(20, 6));
-    W2vException e = assertThrows(W2vException.class, () -> trainer.restore(store.loadNewest(w -> {}).orElseThrow()));
+    W2vException e =
+        assertThrows(
+            W2vException.class, () -> trainer.restore(store.loadNewest(w -> {}).orElseThrow()));
     assertTrue(e.getMessage().contains("other settings"), e.getMessage());
   }
 
   @Test
   void aLossThatTurnsNanStopsWithAdviceAndKeepsTheLastCheckpoint() {
-    Loss exploding = new Loss() {
-      final Loss inner = new TestSoftmaxLoss(20, 6);
-      int calls;
+    Loss exploding =
+        new Loss() {
+          final Loss inner = new TestSoftmaxLoss(20, 6);
+          int calls;
 
-      @Override
-      public int dimension() {
-        return 6;
-      }
+          @Override
+          public int dimension() {
+            return 6;
+          }
 
-      @Override
-      public int outputRows() {
-        return 20;
-      }
+          @Override
+          public int outputRows() {
+            return 20;
+          }
 
-      @Override
-      public Scratch newScratch() {
-        return inner.newScratch();
-      }
+          @Override
+          public Scratch newScratch() {
+            return inner.newScratch();
+          }
 
-      @Override
-      public double lossAndGradient(Scratch s, float[] in, int off, int t, float[] out, RandomGenerator r, GradientSink sink) {
-        double j = inner.lossAndGradient(s, in, off, t, out, r, sink);
-        return ++calls > 5_000 ? Double.NaN : j;
-      }
-    };
+          @Override
+          public double lossAndGradient(
+              Scratch s,
+              float[] in,
+              int off,
+              int t,
+              float[] out,
+              RandomGenerator r,
+              GradientSink sink) {
+            double j = inner.lossAndGradient(s, in, off, t, out, r, sink);
+            return ++calls > 5_000 ? Double.NaN : j;
+          }
+        };
     CheckpointStore store = new CheckpointStore(dir.resolve("d"), 3);
     Cs224nTrainer trainer = new Cs224nTrainer(config(1000), tinyCorpus(), exploding);
-    W2vException e = assertThrows(W2vException.class, () -> trainer.train(store, TrainingListener.NONE));
-    assertTrue(e.getMessage().contains("NaN") && e.getMessage().contains("smaller --lr"), e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> trainer.train(store, TrainingListener.NONE));
+    assertTrue(
+        e.getMessage().contains("NaN") && e.getMessage().contains("smaller --lr"), e.getMessage());
     assertFalse(store.files().isEmpty());
     long last = CheckpointStore.iterationOf(store.files().get(0));
-    assertTrue(last % 100 == 0 && last < trainer.iteration() + 1, "only scheduled checkpoints: " + last);
+    assertTrue(
+        last % 100 == 0 && last < trainer.iteration() + 1, "only scheduled checkpoints: " + last);
   }
 }

@@ -40,9 +40,19 @@ class GensimVectorFilesIT {
       assertEquals(expected.dim(), hex.length, "dimension of row " + i);
       for (int j = 0; j < hex.length; j++) {
         int bits = Integer.parseUnsignedInt(hex[j], 16);
-        assertEquals(Float.floatToRawIntBits(expected.get(i, j)), bits,
-            "row " + i + " '" + expected.word(i) + "' value " + j + ": expected "
-                + expected.get(i, j) + " got " + Float.intBitsToFloat(bits));
+        assertEquals(
+            Float.floatToRawIntBits(expected.get(i, j)),
+            bits,
+            "row "
+                + i
+                + " '"
+                + expected.word(i)
+                + "' value "
+                + j
+                + ": expected "
+                + expected.get(i, j)
+                + " got "
+                + Float.intBitsToFloat(bits));
       }
     }
   }

@@ -156,8 +156,8 @@ class VectorFilesTest {
   void nonNumericValue() throws IOException {
     assertContains(textFails("1 2\na 1 1.2.3\n"), "line 2", "value 2", "'1.2.3', not a number");
     Path file = writeFile("x.txt", "1 2\na 1 x2\n".getBytes(StandardCharsets.UTF_8));
-    W2vException e = assertThrows(W2vException.class,
-        () -> VectorFileReader.read(file, VectorFormat.TEXT));
+    W2vException e =
+        assertThrows(W2vException.class, () -> VectorFileReader.read(file, VectorFormat.TEXT));
     assertContains(e, "line 2", "'x2', not a number");
   }
 
@@ -170,8 +170,8 @@ class VectorFilesTest {
 
   @Test
   void duplicateWordsInText() throws IOException {
-    assertContains(textFails("3 1\na 1\nb 2\na 3\n"), "line 4", "duplicate word 'a'", "row 1",
-        "row 3");
+    assertContains(
+        textFails("3 1\na 1\nb 2\na 3\n"), "line 4", "duplicate word 'a'", "row 1", "row 3");
   }
 
   @Test
@@ -189,13 +189,23 @@ class VectorFilesTest {
 
   @Test
   void hugeHeaderIsRefusedBeforeAllocating() throws IOException {
-    assertContains(textFails("1000000000000 300\na 1\n"), "line 1", "1000000000000 words",
+    assertContains(
+        textFails("1000000000000 300\na 1\n"),
+        "line 1",
+        "1000000000000 words",
         "more than one Java array holds");
-    assertContains(textFails("10 1000000000\na 1\n"), "line 1", "10 words x 1000000000",
+    assertContains(
+        textFails("10 1000000000\na 1\n"),
+        "line 1",
+        "10 words x 1000000000",
         "more than one Java array holds");
     // fits in an array but not in a 30-byte file
-    assertContains(textFails("1000000 300\na 1\n"), "line 1", "needs at least 601000000 bytes",
-        "text layout", "truncated");
+    assertContains(
+        textFails("1000000 300\na 1\n"),
+        "line 1",
+        "needs at least 601000000 bytes",
+        "text layout",
+        "truncated");
   }
 
   private static byte[] binaryFile(String header, Object... rows) {
@@ -216,10 +226,14 @@ class VectorFilesTest {
   @Test
   void binaryTruncatedInsideAVectorNamesTheOffset() throws IOException {
     // header 4 bytes, "a " 2, four floats 16, "\n" 1, "b " 2, three floats 12: value 4 at 37
-    byte[] content = binaryFile("2 4\n", "a ", 1f, 2f, 3f, 4f, "\n", "b ", 5f, 6f, 7f,
-        new byte[] {1, 2});
-    assertContains(readFails("t.bin", content), "byte offset 37", "inside the vector of word 2",
-        "'b'", "3 of 4 values");
+    byte[] content =
+        binaryFile("2 4\n", "a ", 1f, 2f, 3f, 4f, "\n", "b ", 5f, 6f, 7f, new byte[] {1, 2});
+    assertContains(
+        readFails("t.bin", content),
+        "byte offset 37",
+        "inside the vector of word 2",
+        "'b'",
+        "3 of 4 values");
   }
 
   @Test
@@ -227,8 +241,8 @@ class VectorFilesTest {
     byte[] content = binaryFile("3 1\n", "a ", 1f, "\n", "b ", 2f, "\n", "c ", 3f, "\n");
     // 4 words announced, 3 present, padded so the minimum-size check (4 * 6 bytes) passes;
     // the padding is read as a fourth word that never meets its space: end of file at byte 32
-    byte[] moreAnnounced = binaryFile("4 1\n", "a ", 1f, "\n", "b ", 2f, "\n", "c ", 3f, "\n",
-        "ddddddd");
+    byte[] moreAnnounced =
+        binaryFile("4 1\n", "a ", 1f, "\n", "b ", 2f, "\n", "c ", 3f, "\n", "ddddddd");
     assertContains(readFails("f.bin", moreAnnounced), "byte offset 32", "after 3 of the 4 words");
     assertEquals(3, VectorFileReader.read(writeFile("ok.bin", content)).size());
   }
@@ -262,14 +276,14 @@ class VectorFilesTest {
   @Test
   void binaryHugeHeaderIsRefused() throws IOException {
     byte[] content = binaryFile("100 3\n", "a ", 1f, 2f, 3f, "\n");
-    assertContains(readFails("h.bin", content), "line 1", "needs at least 1400 bytes",
-        "binary layout");
+    assertContains(
+        readFails("h.bin", content), "line 1", "needs at least 1400 bytes", "binary layout");
   }
 
   @Test
   void missingFileSaysSo() {
-    W2vException e = assertThrows(W2vException.class,
-        () -> VectorFileReader.read(dir.resolve("nope.bin")));
+    W2vException e =
+        assertThrows(W2vException.class, () -> VectorFileReader.read(dir.resolve("nope.bin")));
     assertContains(e, "nope.bin", "does not exist");
   }
 
@@ -292,8 +306,10 @@ class VectorFilesTest {
   @Test
   void wordsWithSpacesCannotBeWritten() {
     WordVectors v = WordVectors.of(List.of("a b"), 1, new float[1]);
-    W2vException e = assertThrows(W2vException.class,
-        () -> VectorFileWriter.write(v, dir.resolve("x.txt"), VectorFormat.TEXT));
+    W2vException e =
+        assertThrows(
+            W2vException.class,
+            () -> VectorFileWriter.write(v, dir.resolve("x.txt"), VectorFormat.TEXT));
     assertContains(e, "'a b'", "no space");
   }
 }

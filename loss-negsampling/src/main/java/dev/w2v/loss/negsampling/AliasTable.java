@@ -3,10 +3,9 @@ package dev.w2v.loss.negsampling;
 import java.util.random.RandomGenerator;
 
 /**
- * Walker's alias method in Vose's stable form: exact sampling from a discrete distribution in
- * O(1) per draw with two arrays of the vocabulary's size. Unlike word2vec C's 10^8-entry table it
- * stays in cache and represents small probabilities exactly rather than rounding them to table
- * slots.
+ * Walker's alias method in Vose's stable form: exact sampling from a discrete distribution in O(1)
+ * per draw with two arrays of the vocabulary's size. Unlike word2vec C's 10^8-entry table it stays
+ * in cache and represents small probabilities exactly rather than rounding them to table slots.
  *
  * <p>Each column's keep threshold and alias share one {@code long}, so a draw touches one cache
  * line of the table, not two. The threshold is the keep probability in units of 2^-32: a draw's

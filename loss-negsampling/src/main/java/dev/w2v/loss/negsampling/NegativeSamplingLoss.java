@@ -35,6 +35,7 @@ final class NegativeSamplingLoss implements Loss {
   private static final class Scratch implements Loss.Scratch {
     final float[] gradient;
     final int[] drawn;
+
     /** Keeps the reads of {@link #touch} alive; per thread, so no cache line is shared. */
     float touched;
 
@@ -127,7 +128,10 @@ final class NegativeSamplingLoss implements Loss {
       }
     }
     throw new IllegalStateException(
-        "negsampling: the sampler returned the target word " + target + " " + MAX_REDRAWS
+        "negsampling: the sampler returned the target word "
+            + target
+            + " "
+            + MAX_REDRAWS
             + " times in a row; it cannot supply negatives for this vocabulary");
   }
 }

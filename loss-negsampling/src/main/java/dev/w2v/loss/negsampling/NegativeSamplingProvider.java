@@ -25,7 +25,8 @@ public final class NegativeSamplingProvider implements LossProvider {
   @Override
   public List<ParameterSpec> parameters() {
     return List.of(
-        ParameterSpec.integer("k", 10, "negative samples per target word (CS224n uses 10, word2vec C 5)"));
+        ParameterSpec.integer(
+            "k", 10, "negative samples per target word (CS224n uses 10, word2vec C 5)"));
   }
 
   @Override
@@ -41,8 +42,10 @@ public final class NegativeSamplingProvider implements LossProvider {
     }
     if (context.sampler().size() != words) {
       throw new IllegalArgumentException(
-          "negsampling: the sampler draws from " + context.sampler().size()
-              + " words but the vocabulary has " + words);
+          "negsampling: the sampler draws from "
+              + context.sampler().size()
+              + " words but the vocabulary has "
+              + words);
     }
     return new NegativeSamplingLoss(context.dimension(), words, k, context.sampler());
   }

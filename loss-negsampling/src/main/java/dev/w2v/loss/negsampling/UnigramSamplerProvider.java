@@ -31,7 +31,8 @@ public final class UnigramSamplerProvider implements SamplerProvider {
   public Sampler create(WordCounts counts, Parameters parameters) {
     double power = parameters.getDouble("power");
     if (!(power >= 0) || Double.isInfinite(power)) {
-      throw new IllegalArgumentException("unigram.power must be a finite number >= 0, was " + power);
+      throw new IllegalArgumentException(
+          "unigram.power must be a finite number >= 0, was " + power);
     }
     return new UnigramSampler(counts, power);
   }

@@ -51,7 +51,8 @@ class AliasTableTest {
     }
     UnigramSamplerProvider provider = new UnigramSamplerProvider();
     Sampler sampler =
-        provider.create(WordCounts.of(counts), Parameters.defaults("unigram", provider.parameters()));
+        provider.create(
+            WordCounts.of(counts), Parameters.defaults("unigram", provider.parameters()));
     double norm = 0;
     for (long c : counts) {
       norm += Math.pow(c, 0.75);
@@ -64,7 +65,8 @@ class AliasTableTest {
     UnigramSamplerProvider provider = new UnigramSamplerProvider();
     Sampler linear =
         provider.create(
-            WordCounts.of(1, 3), Parameters.resolve("unigram", provider.parameters(), Map.of("power", "1")));
+            WordCounts.of(1, 3),
+            Parameters.resolve("unigram", provider.parameters(), Map.of("power", "1")));
     assertEquals(0.25, linear.probability(0), 1e-15);
   }
 

@@ -96,7 +96,14 @@ class NegativeSamplingLossTest {
     // Target 1; the sampler offers 1 first, then 0: only 0 may be used.
     Loss loss = create(3, 2, 1, new ScriptedSampler(3, new int[] {1, 1, 0}));
     DenseGradient gradient = new DenseGradient(2, 3);
-    loss.lossAndGradient(loss.newScratch(), new float[] {1, 0}, 0, 1, new float[] {1, 1, 2, 2, 3, 3}, null, gradient);
+    loss.lossAndGradient(
+        loss.newScratch(),
+        new float[] {1, 0},
+        0,
+        1,
+        new float[] {1, 1, 2, 2, 3, 3},
+        null,
+        gradient);
     assertTrue(gradient.output(0, 0) != 0, "the redrawn negative 0 gets a gradient");
     assertEquals(0.0, gradient.output(2, 0), "word 2 was never drawn");
   }
@@ -122,13 +129,16 @@ class NegativeSamplingLossTest {
 
   @Test
   void staysFiniteAtScoresOfPlusAndMinusAThousand() {
-    // u_0.v = 1000 (target, well classified), u_1.v = -1000, u_2.v = 1000 (a badly placed negative).
+    // u_0.v = 1000 (target, well classified), u_1.v = -1000, u_2.v = 1000 (a badly placed
+    // negative).
     float[] v = {10, 10};
     float[] outputs = {50, 50, -50, -50, 50, 50};
     for (int target = 0; target < 3; target++) {
       Loss loss = create(3, 2, 4, unigram(3));
       DenseGradient gradient = new DenseGradient(2, 3);
-      double j = loss.lossAndGradient(loss.newScratch(), v, 0, target, outputs, new Xoshiro256PlusPlus(3), gradient);
+      double j =
+          loss.lossAndGradient(
+              loss.newScratch(), v, 0, target, outputs, new Xoshiro256PlusPlus(3), gradient);
       assertTrue(Double.isFinite(j), "loss " + j);
       assertTrue(j >= 0);
       for (double g : gradient.input()) {
@@ -139,7 +149,8 @@ class NegativeSamplingLossTest {
       }
     }
     Loss loss = create(3, 2, 1, new ScriptedSampler(3, new int[] {0}));
-    double j = loss.lossAndGradient(loss.newScratch(), v, 0, 2, outputs, null, new DenseGradient(2, 3));
+    double j =
+        loss.lossAndGradient(loss.newScratch(), v, 0, 2, outputs, null, new DenseGradient(2, 3));
     // Target 2 scores +1000 (term ~0); the negative 0 scores +1000: -log s(-1000) = 1000.
     assertEquals(1000.0, j, 1e-9);
   }

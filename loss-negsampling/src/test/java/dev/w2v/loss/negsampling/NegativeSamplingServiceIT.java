@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class NegativeSamplingServiceIT {
 
   private static void assertFromPackagedJar(Plugin provider) throws Exception {
-    Path origin = Path.of(provider.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path origin =
+        Path.of(provider.getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
     assertTrue(
         origin.getFileName().toString().matches("w2v-loss-negsampling-.*\\.jar"),
         "expected the packaged jar, found " + origin);
@@ -29,7 +30,9 @@ class NegativeSamplingServiceIT {
     assertFromPackagedJar(losses.get(0));
 
     List<SamplerProvider> samplers =
-        ServiceLoader.load(SamplerProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+        ServiceLoader.load(SamplerProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .toList();
     assertEquals(List.of("unigram", "uniform"), samplers.stream().map(Plugin::name).toList());
     for (SamplerProvider sampler : samplers) {
       assertFromPackagedJar(sampler);

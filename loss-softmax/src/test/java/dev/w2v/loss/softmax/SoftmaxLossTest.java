@@ -63,7 +63,15 @@ class SoftmaxLossTest {
     Loss.Scratch scratch = loss.newScratch();
     double total = 0;
     for (int o : c.outside()) {
-      total += loss.lossAndGradient(scratch, golden.centerMatrix(), c.center() * 3, o, golden.outsideMatrix(), null, gradient);
+      total +=
+          loss.lossAndGradient(
+              scratch,
+              golden.centerMatrix(),
+              c.center() * 3,
+              o,
+              golden.outsideMatrix(),
+              null,
+              gradient);
     }
     GoldenAssertions.assertMatches(c, total, gradient);
   }

@@ -21,7 +21,14 @@ class SoftmaxServiceIT {
             .toList();
     assertEquals(1, providers.size());
     Path origin =
-        Path.of(providers.get(0).getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path.of(
+            providers
+                .get(0)
+                .getClass()
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     assertTrue(
         origin.getFileName().toString().matches("w2v-loss-softmax-.*\\.jar"),
         "expected the packaged jar, found " + origin);

@@ -43,7 +43,8 @@ public final class Configuration {
   public double getDouble(String key) {
     double value = read(key, () -> config.getDouble(key), "a number");
     if (!Double.isFinite(value)) {
-      throw new W2vException("configuration key '" + key + "' must be a finite number" + origin(key));
+      throw new W2vException(
+          "configuration key '" + key + "' must be a finite number" + origin(key));
     }
     return value;
   }
@@ -98,7 +99,13 @@ public final class Configuration {
     } catch (ConfigException.WrongType | ConfigException.BadValue e) {
       Object value = config.getValue(key).unwrapped();
       throw new W2vException(
-          "configuration key '" + key + "' must be " + expected + ", but is '" + value + "'"
+          "configuration key '"
+              + key
+              + "' must be "
+              + expected
+              + ", but is '"
+              + value
+              + "'"
               + origin(key));
     }
   }

@@ -21,10 +21,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Builds the effective configuration from its layers, highest precedence first: first-class
- * flags ({@code --dim 50}), {@code --set key=value}, the {@code --config} file, the chosen
- * trainer's defaults, then the defaults common to every trainer. Every key a user sets must be
- * known: a trainer key, or {@code <plugin>.<parameter>} of a plugin on the class path.
+ * Builds the effective configuration from its layers, highest precedence first: first-class flags
+ * ({@code --dim 50}), {@code --set key=value}, the {@code --config} file, the chosen trainer's
+ * defaults, then the defaults common to every trainer. Every key a user sets must be known: a
+ * trainer key, or {@code <plugin>.<parameter>} of a plugin on the class path.
  */
 public final class ConfigurationLoader {
 
@@ -42,7 +42,10 @@ public final class ConfigurationLoader {
    * @param plugins every loss and sampler provider found, for their parameter keys
    */
   public static Configuration load(
-      Path file, List<String> sets, Map<String, Object> flags, Collection<? extends Plugin> plugins) {
+      Path file,
+      List<String> sets,
+      Map<String, Object> flags,
+      Collection<? extends Plugin> plugins) {
     Config flagLayer = ConfigFactory.parseMap(flags, "command-line flags");
     Config setLayer = parseSets(sets);
     Config fileLayer = file == null ? ConfigFactory.empty() : parseFile(file);
@@ -70,7 +73,8 @@ public final class ConfigurationLoader {
    * before plugins load, because the full check of keys needs the plugins' parameter names.
    */
   public static List<Path> pluginPath(Path file, List<String> sets) {
-    Config user = parseSets(sets).withFallback(file == null ? ConfigFactory.empty() : parseFile(file));
+    Config user =
+        parseSets(sets).withFallback(file == null ? ConfigFactory.empty() : parseFile(file));
     if (!user.hasPath("plugin-path")) {
       return List.of();
     }
@@ -90,7 +94,8 @@ public final class ConfigurationLoader {
     for (String trainer : TRAINERS) {
       append(text, resource("dev/w2v/runner/" + trainer + ".conf"), "trainer = " + trainer);
     }
-    text.append("\nPlugin parameters are <plugin>.<parameter>; `w2v plugins` lists them with their defaults.\n");
+    text.append(
+        "\nPlugin parameters are <plugin>.<parameter>; `w2v plugins` lists them with their defaults.\n");
     return text.toString();
   }
 
@@ -100,15 +105,24 @@ public final class ConfigurationLoader {
     entries.sort(Comparator.comparing(e -> e.getValue().origin().lineNumber()));
     for (Map.Entry<String, ConfigValue> e : entries) {
       Object raw = e.getValue().unwrapped();
-      String value = raw instanceof List<?> list && list.size() > 3 ? "[" + list.size() + " words]" : String.valueOf(raw);
+      String value =
+          raw instanceof List<?> list && list.size() > 3
+              ? "[" + list.size() + " words]"
+              : String.valueOf(raw);
       List<String> comments = e.getValue().origin().comments();
       String comment = comments.isEmpty() ? "" : comments.get(comments.size() - 1).trim();
-      text.append(String.format("    %-17s %-10s %s%n", e.getKey(), value.isEmpty() ? "\"\"" : value, comment));
+      text.append(
+          String.format(
+              "    %-17s %-10s %s%n", e.getKey(), value.isEmpty() ? "\"\"" : value, comment));
     }
   }
 
   private static void checkKeys(
-      Config user, Config common, String trainer, Config trainerDefaults, Collection<? extends Plugin> plugins) {
+      Config user,
+      Config common,
+      String trainer,
+      Config trainerDefaults,
+      Collection<? extends Plugin> plugins) {
     Map<String, Plugin> byName = new LinkedHashMap<>();
     for (Plugin p : plugins) {
       byName.putIfAbsent(p.name(), p);
@@ -116,7 +130,10 @@ public final class ConfigurationLoader {
     Set<String> known = new TreeSet<>();
     for (Config layer : List.of(common, trainerDefaults)) {
       // Plugin defaults such as negsampling.k are checked against the plugin, not listed here.
-      layer.entrySet().stream().map(Map.Entry::getKey).filter(k -> !k.contains(".")).forEach(known::add);
+      layer.entrySet().stream()
+          .map(Map.Entry::getKey)
+          .filter(k -> !k.contains("."))
+          .forEach(known::add);
     }
     for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
       String key = entry.getKey();
@@ -128,16 +145,28 @@ public final class ConfigurationLoader {
         Plugin plugin = byName.get(pluginName);
         if (plugin == null) {
           throw new W2vException(
-              "unknown configuration key '" + key + "'" + where + ": no loss or sampler is named '"
-                  + pluginName + "' (see `w2v plugins`)");
+              "unknown configuration key '"
+                  + key
+                  + "'"
+                  + where
+                  + ": no loss or sampler is named '"
+                  + pluginName
+                  + "' (see `w2v plugins`)");
         }
         if (plugin.parameters().stream().map(ParameterSpec::name).anyMatch(parameter::equals)) {
           continue;
         }
         List<String> accepted = plugin.parameters().stream().map(ParameterSpec::name).toList();
         throw new W2vException(
-            "unknown configuration key '" + key + "'" + where + ": " + pluginName
-                + (accepted.isEmpty() ? " takes no parameters" : " accepts " + String.join(", ", accepted)));
+            "unknown configuration key '"
+                + key
+                + "'"
+                + where
+                + ": "
+                + pluginName
+                + (accepted.isEmpty()
+                    ? " takes no parameters"
+                    : " accepts " + String.join(", ", accepted)));
       }
       if (known.contains(key)) {
         continue;
@@ -145,8 +174,15 @@ public final class ConfigurationLoader {
       for (String other : TRAINERS) {
         if (!other.equals(trainer) && resource("dev/w2v/runner/" + other + ".conf").hasPath(key)) {
           throw new W2vException(
-              "configuration key '" + key + "'" + where + " belongs to trainer '" + other
-                  + "', but the trainer is '" + trainer + "'");
+              "configuration key '"
+                  + key
+                  + "'"
+                  + where
+                  + " belongs to trainer '"
+                  + other
+                  + "', but the trainer is '"
+                  + trainer
+                  + "'");
         }
       }
       throw new W2vException(
@@ -182,11 +218,13 @@ public final class ConfigurationLoader {
 
   private static Config parseFile(Path file) {
     if (!Files.isRegularFile(file)) {
-      throw new W2vException("configuration file " + file + " does not exist; check the --config path");
+      throw new W2vException(
+          "configuration file " + file + " does not exist; check the --config path");
     }
     try {
       return ConfigFactory.parseFile(
-          file.toFile(), ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+          file.toFile(),
+          ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
     } catch (ConfigException e) {
       throw new W2vException("cannot read configuration file " + file + ": " + e.getMessage());
     }

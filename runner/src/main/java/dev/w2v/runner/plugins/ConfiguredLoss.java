@@ -24,19 +24,26 @@ public final class ConfiguredLoss {
   private final Parameters samplerParameters;
 
   public ConfiguredLoss(Plugins plugins, Configuration configuration) {
-    this(plugins, configuration.getString("loss"), configuration.getString("sampler"), configuration);
+    this(
+        plugins,
+        configuration.getString("loss"),
+        configuration.getString("sampler"),
+        configuration);
   }
 
   /** The loss {@code loss} with the sampler {@code sampler}, parameters from the configuration. */
   public ConfiguredLoss(Plugins plugins, String loss, String sampler, Configuration configuration) {
     this.lossProvider = plugins.losses().get(loss);
     this.samplerProvider = plugins.samplers().get(sampler);
-    this.lossParameters = parameters(lossProvider.name(), lossProvider, configuration.pluginParameters(loss));
+    this.lossParameters =
+        parameters(lossProvider.name(), lossProvider, configuration.pluginParameters(loss));
     this.samplerParameters =
-        parameters(samplerProvider.name(), samplerProvider, configuration.pluginParameters(sampler));
+        parameters(
+            samplerProvider.name(), samplerProvider, configuration.pluginParameters(sampler));
   }
 
-  private static Parameters parameters(String name, dev.w2v.api.Plugin plugin, Map<String, Object> given) {
+  private static Parameters parameters(
+      String name, dev.w2v.api.Plugin plugin, Map<String, Object> given) {
     try {
       return Parameters.resolve(name, plugin.parameters(), given);
     } catch (IllegalArgumentException e) {
@@ -56,9 +63,15 @@ public final class ConfiguredLoss {
     return samplerParameters;
   }
 
-  /** The loss and sampler with their parameters, e.g. {@code negsampling[k=10] unigram[power=0.75]}. */
+  /**
+   * The loss and sampler with their parameters, e.g. {@code negsampling[k=10] unigram[power=0.75]}.
+   */
   public String description() {
-    return lossProvider.name() + lossParameters.asMap() + " " + samplerProvider.name() + samplerParameters.asMap();
+    return lossProvider.name()
+        + lossParameters.asMap()
+        + " "
+        + samplerProvider.name()
+        + samplerParameters.asMap();
   }
 
   /** Creates the sampler, then the loss, for this vocabulary and dimension. */
@@ -67,12 +80,14 @@ public final class ConfiguredLoss {
     try {
       sampler = samplerProvider.create(counts, samplerParameters);
     } catch (RuntimeException e) {
-      throw new W2vException("sampler '" + samplerProvider.name() + "' could not be created: " + e.getMessage(), e);
+      throw new W2vException(
+          "sampler '" + samplerProvider.name() + "' could not be created: " + e.getMessage(), e);
     }
     try {
       return lossProvider.create(new LossContext(counts, dimension, lossParameters, sampler));
     } catch (RuntimeException e) {
-      throw new W2vException("loss '" + lossProvider.name() + "' could not be created: " + e.getMessage(), e);
+      throw new W2vException(
+          "loss '" + lossProvider.name() + "' could not be created: " + e.getMessage(), e);
     }
   }
 }

@@ -25,7 +25,9 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
   static final String API_VERSION_ATTRIBUTE = "W2v-Api-Version";
 
   private static final List<String> SERVICE_FILES =
-      List.of("META-INF/services/dev.w2v.api.LossProvider", "META-INF/services/dev.w2v.api.SamplerProvider");
+      List.of(
+          "META-INF/services/dev.w2v.api.LossProvider",
+          "META-INF/services/dev.w2v.api.SamplerProvider");
 
   /**
    * Reads a jar's manifest and service files.
@@ -40,7 +42,9 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
         if (entry == null) {
           continue;
         }
-        String text = new String(jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String text =
+            new String(
+                jar.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         for (String line : text.split("\n")) {
           String provider = line.replaceAll("#.*", "").trim();
           if (!provider.isEmpty()) {
@@ -55,7 +59,9 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
       Manifest manifest = jar.getManifest();
       Attributes main = manifest == null ? new Attributes() : manifest.getMainAttributes();
       return new PluginJar(
-          path, List.copyOf(providers), main.getValue(API_VERSION_ATTRIBUTE),
+          path,
+          List.copyOf(providers),
+          main.getValue(API_VERSION_ATTRIBUTE),
           main.getValue(Attributes.Name.IMPLEMENTATION_VERSION));
     } catch (IOException | SecurityException e) {
       throw new InvalidPluginException("is not a readable jar (" + e.getMessage() + ")");
@@ -76,14 +82,31 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
       major = Integer.parseInt(apiVersion.trim().split("\\.")[0]);
     } catch (NumberFormatException e) {
       throw new W2vException(
-          "plugin " + providers.get(0) + " in " + path + " states " + API_VERSION_ATTRIBUTE + " '" + apiVersion
-              + "', which is not a version such as " + ApiVersion.string() + "; fix its manifest");
+          "plugin "
+              + providers.get(0)
+              + " in "
+              + path
+              + " states "
+              + API_VERSION_ATTRIBUTE
+              + " '"
+              + apiVersion
+              + "', which is not a version such as "
+              + ApiVersion.string()
+              + "; fix its manifest");
     }
     if (major != ApiVersion.MAJOR) {
       throw new W2vException(
-          "plugin " + String.join(", ", providers) + " in " + path + " was built against w2v API "
-              + apiVersion + ", but this w2v provides API " + ApiVersion.string()
-              + ": refused; use a build of the plugin for API " + ApiVersion.MAJOR + ".x or remove the jar");
+          "plugin "
+              + String.join(", ", providers)
+              + " in "
+              + path
+              + " was built against w2v API "
+              + apiVersion
+              + ", but this w2v provides API "
+              + ApiVersion.string()
+              + ": refused; use a build of the plugin for API "
+              + ApiVersion.MAJOR
+              + ".x or remove the jar");
     }
   }
 

@@ -22,9 +22,9 @@ import java.util.stream.Stream;
  * Every loss and sampler available to this run: the built-in ones on the class path, and those of
  * each plugin jar found in the plugin folders, each jar with a class loader of its own.
  *
- * <p>A jar that cannot be a plugin (not a jar, no provider, a broken service file, a missing
- * class) is reported in {@link #warnings()} and the others still load. A jar built against another
- * major API version is refused with an error before anything runs.
+ * <p>A jar that cannot be a plugin (not a jar, no provider, a broken service file, a missing class)
+ * is reported in {@link #warnings()} and the others still load. A jar built against another major
+ * API version is refused with an error before anything runs.
  */
 public final class Plugins {
 
@@ -45,8 +45,8 @@ public final class Plugins {
   }
 
   /**
-   * Loads the built-in providers and those of every {@code *.jar} in {@code folders}; a folder
-   * that does not exist is skipped (so {@code ./plugins} is optional).
+   * Loads the built-in providers and those of every {@code *.jar} in {@code folders}; a folder that
+   * does not exist is skipped (so {@code ./plugins} is optional).
    */
   public static Plugins load(List<Path> folders) {
     List<ClassLoader> loaders = new ArrayList<>();
@@ -65,18 +65,24 @@ public final class Plugins {
       jar.checkCompatible();
       if (jar.apiVersion() == null) {
         warnings.add(
-            "plugin jar " + path + " does not state the w2v API it was built against (manifest attribute "
-                + PluginJar.API_VERSION_ATTRIBUTE + "); loading it anyway");
+            "plugin jar "
+                + path
+                + " does not state the w2v API it was built against (manifest attribute "
+                + PluginJar.API_VERSION_ATTRIBUTE
+                + "); loading it anyway");
       }
       try {
-        loaders.add(new URLClassLoader(path.toString(), new URL[] {path.toUri().toURL()}, application));
+        loaders.add(
+            new URLClassLoader(path.toString(), new URL[] {path.toUri().toURL()}, application));
       } catch (MalformedURLException e) {
         throw new W2vException("cannot load plugin jar " + path + ": " + e.getMessage());
       }
       jars.put(path.toString(), jar);
     }
-    ProviderRegistry<LossProvider> losses = ProviderRegistry.load(LossProvider.class, "loss", loaders);
-    ProviderRegistry<SamplerProvider> samplers = ProviderRegistry.load(SamplerProvider.class, "sampler", loaders);
+    ProviderRegistry<LossProvider> losses =
+        ProviderRegistry.load(LossProvider.class, "loss", loaders);
+    ProviderRegistry<SamplerProvider> samplers =
+        ProviderRegistry.load(SamplerProvider.class, "sampler", loaders);
     for (String problem : losses.problems()) {
       warnings.add("plugin problem: " + problem + "; that provider is skipped");
     }
@@ -93,7 +99,8 @@ public final class Plugins {
         continue;
       }
       if (!Files.isDirectory(folder)) {
-        throw new W2vException("plugin path " + folder + " is not a folder; give a folder of plugin jars");
+        throw new W2vException(
+            "plugin path " + folder + " is not a folder; give a folder of plugin jars");
       }
       try (Stream<Path> files = Files.list(folder)) {
         files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().forEach(jars::add);
@@ -147,7 +154,8 @@ public final class Plugins {
         }
         for (var entry : samplers.entries()) {
           if (frame.getClassName().startsWith(entry.provider().getClass().getPackageName() + ".")) {
-            return Optional.of("sampler '" + entry.provider().name() + "' (" + entry.origin() + ")");
+            return Optional.of(
+                "sampler '" + entry.provider().name() + "' (" + entry.origin() + ")");
           }
         }
       }

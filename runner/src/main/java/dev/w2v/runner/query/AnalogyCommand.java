@@ -11,7 +11,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code w2v analogy}: A is to B as C is to ?, by 3CosAdd. */
-@Command(name = "analogy", mixinStandardHelpOptions = true, description = "A is to B as C is to ? (3CosAdd over unit vectors; A, B and C excluded).")
+@Command(
+    name = "analogy",
+    mixinStandardHelpOptions = true,
+    description = "A is to B as C is to ? (3CosAdd over unit vectors; A, B and C excluded).")
 public final class AnalogyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -29,12 +32,16 @@ public final class AnalogyCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "C")
   String c;
 
-  @Option(names = "-k", defaultValue = "10", description = "How many answers (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "-k",
+      defaultValue = "10",
+      description = "How many answers (default ${DEFAULT-VALUE}).")
   int k;
 
   @Override
   public Integer call() {
-    NeighborsCommand.print(spec.commandLine().getOut(), VectorQueries.of(vectors.read()).analogy(a, b, c, k));
+    NeighborsCommand.print(
+        spec.commandLine().getOut(), VectorQueries.of(vectors.read()).analogy(a, b, c, k));
     return 0;
   }
 }

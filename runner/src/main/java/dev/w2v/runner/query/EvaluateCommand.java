@@ -35,16 +35,28 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Mixin VectorsOption vectors;
 
-  @Option(names = "--analogies", paramLabel = "FILE", description = "Analogy questions in questions-words.txt format.")
+  @Option(
+      names = "--analogies",
+      paramLabel = "FILE",
+      description = "Analogy questions in questions-words.txt format.")
   Path analogies;
 
-  @Option(names = "--similarity", paramLabel = "FILE", description = "Word pairs with scores, tab-separated (repeatable).")
+  @Option(
+      names = "--similarity",
+      paramLabel = "FILE",
+      description = "Word pairs with scores, tab-separated (repeatable).")
   List<Path> similarity = new ArrayList<>();
 
-  @Option(names = "--restrict-vocab", defaultValue = "30000", description = "Analogy answers are searched among this many most frequent words (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--restrict-vocab",
+      defaultValue = "30000",
+      description =
+          "Analogy answers are searched among this many most frequent words (default ${DEFAULT-VALUE}).")
   int restrictVocab;
 
-  @Option(names = "--case-sensitive", description = "Compare words as written (default: case-insensitive, like gensim).")
+  @Option(
+      names = "--case-sensitive",
+      description = "Compare words as written (default: case-insensitive, like gensim).")
   boolean caseSensitive;
 
   @Option(names = "--json", description = "Print the results as JSON.")
@@ -58,7 +70,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       similarity = List.of(data.resolve("wordsim353.tsv"));
     }
     Evaluation evaluation =
-        Evaluation.run(vectors.read(), vectors.file, analogies, similarity, restrictVocab, !caseSensitive);
+        Evaluation.run(
+            vectors.read(), vectors.file, analogies, similarity, restrictVocab, !caseSensitive);
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? evaluation.toJson() : evaluation.toTable());
     out.flush();
@@ -66,42 +79,72 @@ public final class EvaluateCommand implements Callable<Integer> {
   }
 
   /** The results of one evaluation, renderable as a table or as JSON. */
-  public record Evaluation(Path vectors, AnalogyReport analogies, Path analogyFile, List<SimilarityReport> similarity, List<Path> similarityFiles) {
+  public record Evaluation(
+      Path vectors,
+      AnalogyReport analogies,
+      Path analogyFile,
+      List<SimilarityReport> similarity,
+      List<Path> similarityFiles) {
 
     /** Evaluates {@code words} on the given files; either kind may be absent. */
     public static Evaluation run(
-        WordVectors words, Path source, Path analogyFile, List<Path> similarityFiles, int restrictVocab, boolean caseInsensitive) {
+        WordVectors words,
+        Path source,
+        Path analogyFile,
+        List<Path> similarityFiles,
+        int restrictVocab,
+        boolean caseInsensitive) {
       AnalogyReport analogies =
-          analogyFile == null ? null : new AnalogyEvaluator(restrictVocab, caseInsensitive).evaluate(words, analogyFile);
+          analogyFile == null
+              ? null
+              : new AnalogyEvaluator(restrictVocab, caseInsensitive).evaluate(words, analogyFile);
       List<SimilarityReport> similarity = new ArrayList<>();
       for (Path file : similarityFiles) {
-        similarity.add(new WordPairEvaluator(WordPairEvaluator.defaults().restrictVocab(), caseInsensitive).evaluate(words, file));
+        similarity.add(
+            new WordPairEvaluator(WordPairEvaluator.defaults().restrictVocab(), caseInsensitive)
+                .evaluate(words, file));
       }
-      return new Evaluation(source, analogies, analogyFile, similarity, List.copyOf(similarityFiles));
+      return new Evaluation(
+          source, analogies, analogyFile, similarity, List.copyOf(similarityFiles));
     }
 
     public String toTable() {
       StringBuilder text = new StringBuilder();
       if (analogies != null) {
-        text.append("Analogies: ").append(analogyFile).append('\n').append(analogies.toTable()).append('\n');
+        text.append("Analogies: ")
+            .append(analogyFile)
+            .append('\n')
+            .append(analogies.toTable())
+            .append('\n');
       }
       for (int i = 0; i < similarity.size(); i++) {
-        text.append("Word similarity: ").append(similarityFiles.get(i)).append('\n')
-            .append(similarity.get(i).toTable()).append('\n');
+        text.append("Word similarity: ")
+            .append(similarityFiles.get(i))
+            .append('\n')
+            .append(similarity.get(i).toTable())
+            .append('\n');
       }
       return text.toString();
     }
 
     public String toJson() {
-      StringBuilder text = new StringBuilder("{\"vectors\": ").append(Json.quote(vectors.toString()));
+      StringBuilder text =
+          new StringBuilder("{\"vectors\": ").append(Json.quote(vectors.toString()));
       if (analogies != null) {
-        text.append(", \"analogies\": {\"file\": ").append(Json.quote(analogyFile.toString()))
-            .append(", \"result\": ").append(analogies.toJson()).append('}');
+        text.append(", \"analogies\": {\"file\": ")
+            .append(Json.quote(analogyFile.toString()))
+            .append(", \"result\": ")
+            .append(analogies.toJson())
+            .append('}');
       }
       text.append(", \"similarity\": [");
       for (int i = 0; i < similarity.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append("{\"file\": ").append(Json.quote(similarityFiles.get(i).toString()))
-            .append(", \"result\": ").append(similarity.get(i).toJson()).append('}');
+        text.append(i == 0 ? "" : ", ")
+            .append("{\"file\": ")
+            .append(Json.quote(similarityFiles.get(i).toString()))
+            .append(", \"result\": ")
+            .append(similarity.get(i).toJson())
+            .append('}');
       }
       return text.append("]}\n").toString();
     }

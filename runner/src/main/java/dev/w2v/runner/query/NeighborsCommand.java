@@ -15,7 +15,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code w2v neighbors}: the words nearest to a word by cosine similarity. */
-@Command(name = "neighbors", mixinStandardHelpOptions = true, description = "The k words nearest to WORD by cosine similarity (WORD excluded).")
+@Command(
+    name = "neighbors",
+    mixinStandardHelpOptions = true,
+    description = "The k words nearest to WORD by cosine similarity (WORD excluded).")
 public final class NeighborsCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -27,7 +30,10 @@ public final class NeighborsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "WORD", description = "The word to start from.")
   String word;
 
-  @Option(names = "-k", defaultValue = "10", description = "How many neighbours (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "-k",
+      defaultValue = "10",
+      description = "How many neighbours (default ${DEFAULT-VALUE}).")
   int k;
 
   @Override
@@ -42,7 +48,12 @@ public final class NeighborsCommand implements Callable<Integer> {
     int width = neighbors.stream().mapToInt(n -> n.word().length()).max().orElse(4);
     for (int i = 0; i < neighbors.size(); i++) {
       Neighbor n = neighbors.get(i);
-      out.printf(Locale.ROOT, "%3d  %-" + Math.max(4, width) + "s  %.4f%n", i + 1, n.word(), n.similarity());
+      out.printf(
+          Locale.ROOT,
+          "%3d  %-" + Math.max(4, width) + "s  %.4f%n",
+          i + 1,
+          n.word(),
+          n.similarity());
     }
     out.flush();
   }

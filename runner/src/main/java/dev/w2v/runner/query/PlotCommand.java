@@ -14,7 +14,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code w2v plot}: words on the first two principal components, the picture train draws. */
-@Command(name = "plot", mixinStandardHelpOptions = true, description = "Plot words on the first two principal components of their vectors (as train's word_vectors.png).")
+@Command(
+    name = "plot",
+    mixinStandardHelpOptions = true,
+    description =
+        "Plot words on the first two principal components of their vectors (as train's word_vectors.png).")
 public final class PlotCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -23,10 +27,19 @@ public final class PlotCommand implements Callable<Integer> {
 
   @Mixin VectorsOption vectors;
 
-  @Option(names = "--words", required = true, split = ",", paramLabel = "W1,W2,...", description = "The words to plot.")
+  @Option(
+      names = "--words",
+      required = true,
+      split = ",",
+      paramLabel = "W1,W2,...",
+      description = "The words to plot.")
   List<String> words;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE.png",
+      description = "The PNG to write.")
   Path out;
 
   @Override

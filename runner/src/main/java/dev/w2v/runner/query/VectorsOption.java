@@ -12,7 +12,8 @@ final class VectorsOption {
       names = "--vectors",
       required = true,
       paramLabel = "FILE",
-      description = "A word2vec vector file, text or binary (detected), as written by w2v, word2vec C, gensim or fastText.")
+      description =
+          "A word2vec vector file, text or binary (detected), as written by w2v, word2vec C, gensim or fastText.")
   Path file;
 
   WordVectors read() {

@@ -1,21 +1,21 @@
 package dev.w2v.runner.render;
 
 import dev.w2v.core.W2vException;
+import dev.w2v.core.projection.ProjectedWord;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import dev.w2v.core.projection.ProjectedWord;
 import java.util.List;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.knowm.xchart.AnnotationText;
 
 /** The two pictures a training run draws: words in 2-D, and the smoothed loss. */
 public final class Charts {
@@ -34,8 +34,13 @@ public final class Charts {
       throw new W2vException("no words to plot: none of the plot words is in the vocabulary");
     }
     XYChart chart =
-        new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-            .xAxisTitle("principal component 1").yAxisTitle("principal component 2").build();
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle("principal component 1")
+            .yAxisTitle("principal component 2")
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setMarkerSize(8);
@@ -56,15 +61,23 @@ public final class Charts {
   }
 
   /** The loss against training progress (iterations or epochs), written as a PNG. */
-  public static void lossCurve(double[] iterations, double[] loss, String title, String xAxis, Path png) {
+  public static void lossCurve(
+      double[] iterations, double[] loss, String title, String xAxis, Path png) {
     XYChart chart =
-        new XYChartBuilder().width(WIDTH).height(HEIGHT / 7 * 5).title(title)
-            .xAxisTitle(xAxis).yAxisTitle("smoothed loss").build();
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT / 7 * 5)
+            .title(title)
+            .xAxisTitle(xAxis)
+            .yAxisTitle("smoothed loss")
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
     XYSeries series =
-        chart.addSeries("loss", iterations.length == 0 ? new double[] {0} : iterations,
+        chart.addSeries(
+            "loss",
+            iterations.length == 0 ? new double[] {0} : iterations,
             loss.length == 0 ? new double[] {0} : loss);
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(new Color(214, 39, 40));
@@ -88,9 +101,11 @@ public final class Charts {
       try (var stream = Files.newOutputStream(temporary)) {
         BitmapEncoder.saveBitmap(chart, stream, BitmapEncoder.BitmapFormat.PNG);
       }
-      Files.move(temporary, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new W2vException("cannot write " + png + ": " + e.getMessage() + "; check the output folder");
+      throw new W2vException(
+          "cannot write " + png + ": " + e.getMessage() + "; check the output folder");
     }
   }
 }

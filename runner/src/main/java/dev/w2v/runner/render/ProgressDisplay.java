@@ -55,8 +55,8 @@ public final class ProgressDisplay implements AutoCloseable {
 
   /**
    * Records that {@code done} units are complete; {@code status} is shown beside the count. It is
-   * asked for only when something is drawn, so a caller reporting thousands of times a second
-   * does not pay for formatting each time.
+   * asked for only when something is drawn, so a caller reporting thousands of times a second does
+   * not pay for formatting each time.
    */
   public void update(long done, Supplier<String> status) {
     if (startDone < 0) {
@@ -79,7 +79,14 @@ public final class ProgressDisplay implements AutoCloseable {
       err.printf(
           Locale.ROOT,
           "%d/%d %s (%.0f%%)  %s  %.0f %s/s  %s left%n",
-          done, total, unit, 100.0 * done / Math.max(1, total), status.get(), rate, unit, format(left));
+          done,
+          total,
+          unit,
+          100.0 * done / Math.max(1, total),
+          status.get(),
+          rate,
+          unit,
+          format(left));
     }
   }
 

@@ -24,7 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The CS224n trainer's run: SST (or any corpus) in, vectors, plots, metrics and checkpoints out. */
+/**
+ * The CS224n trainer's run: SST (or any corpus) in, vectors, plots, metrics and checkpoints out.
+ */
 public final class Cs224nJob implements TrainingJob {
 
   private final Configuration configuration;
@@ -87,7 +89,9 @@ public final class Cs224nJob implements TrainingJob {
       Optional<Checkpoint> checkpoint = store.loadNewest(w -> err.println("w2v: warning: " + w));
       if (checkpoint.isEmpty()) {
         throw new W2vException(
-            "nothing to resume: no checkpoint in " + store.folder() + "; run without --resume to start");
+            "nothing to resume: no checkpoint in "
+                + store.folder()
+                + "; run without --resume to start");
       }
       trainer.restore(checkpoint.get());
       err.println("w2v: resuming from iteration " + trainer.iteration());
@@ -95,21 +99,29 @@ public final class Cs224nJob implements TrainingJob {
     List<Path> earlier = resume ? List.of() : store.files();
     if (!earlier.isEmpty()) {
       err.println(
-          "w2v: starting afresh: the checkpoints of an earlier run in " + store.folder()
+          "w2v: starting afresh: the checkpoints of an earlier run in "
+              + store.folder()
               + " are replaced once this run writes its first (use --resume to continue that run instead)");
     }
     if (trainer.iteration() >= config.iterations()) {
-      err.println("w2v: the checkpoint is already at iteration " + trainer.iteration() + "; raise --iterations to train further");
+      err.println(
+          "w2v: the checkpoint is already at iteration "
+              + trainer.iteration()
+              + "; raise --iterations to train further");
     }
 
     try (MetricsLog metrics = new MetricsLog(folder.resolve("metrics.csv"), trainer.iteration());
-        ProgressDisplay progress = new ProgressDisplay("training", "it", config.iterations(), System.err)) {
+        ProgressDisplay progress =
+            new ProgressDisplay("training", "it", config.iterations(), System.err)) {
       TrainingListener listener =
           new TrainingListener() {
             @Override
             public void progress(long iteration, double smoothedLoss, double learningRate) {
               metrics.add(iteration, smoothedLoss, learningRate);
-              progress.update(iteration, () -> String.format(Locale.ROOT, "loss %.3f  lr %.3g", smoothedLoss, learningRate));
+              progress.update(
+                  iteration,
+                  () ->
+                      String.format(Locale.ROOT, "loss %.3f  lr %.3g", smoothedLoss, learningRate));
             }
 
             @Override
@@ -133,24 +145,36 @@ public final class Cs224nJob implements TrainingJob {
       progress.close();
       double[][] series = metrics.series();
       outputs.write(
-          folder, corpus.vocabulary().words(), trainer.inputVectors(), trainer.outputVectors(), config.dim(), series, "iteration");
+          folder,
+          corpus.vocabulary().words(),
+          trainer.inputVectors(),
+          trainer.outputVectors(),
+          config.dim(),
+          series,
+          "iteration");
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     out.printf(
         Locale.ROOT,
         "final smoothed loss %.4f after %d iterations (%s loss, %d words, dim %d) in %.1f s; outputs in %s%n",
-        trainer.smoothedLoss(), trainer.iteration(), configuredLoss.lossProvider().name(),
-        corpus.vocabulary().size(), config.dim(), seconds, folder.path());
+        trainer.smoothedLoss(),
+        trainer.iteration(),
+        configuredLoss.lossProvider().name(),
+        corpus.vocabulary().size(),
+        config.dim(),
+        seconds,
+        folder.path());
     out.flush();
   }
-
 
   private W2vException blame(Throwable e, CheckpointStore store) {
     String culprit = plugins.blame(e).orElse(null);
     String kept =
         store.files().isEmpty()
             ? "no checkpoint was written yet"
-            : "the last good checkpoint " + store.files().get(0) + " is intact; fix or swap the plugin and run again with --resume";
+            : "the last good checkpoint "
+                + store.files().get(0)
+                + " is intact; fix or swap the plugin and run again with --resume";
     if (culprit == null) {
       return new W2vException("training failed: " + e + "; " + kept, e);
     }

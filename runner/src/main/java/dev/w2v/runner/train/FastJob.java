@@ -52,7 +52,8 @@ public final class FastJob implements TrainingJob {
     try {
       model = Model.of(c.getString("model"));
     } catch (IllegalArgumentException e) {
-      throw new W2vException("configuration key 'model' must be skipgram or cbow, not '" + c.getString("model") + "'");
+      throw new W2vException(
+          "configuration key 'model' must be skipgram or cbow, not '" + c.getString("model") + "'");
     }
     double lr = c.getDouble("lr");
     int threads = c.getInt("threads");
@@ -74,7 +75,8 @@ public final class FastJob implements TrainingJob {
   @Override
   public void run(boolean resume) {
     if (resume) {
-      throw new W2vException("--resume is supported by the cs224n trainer; the fast trainer restarts from scratch");
+      throw new W2vException(
+          "--resume is supported by the cs224n trainer; the fast trainer restarts from scratch");
     }
     long started = System.nanoTime();
     FastConfig config = config(configuration);
@@ -94,16 +96,25 @@ public final class FastJob implements TrainingJob {
         new FastListener() {
           @Override
           public void vocabularyCounted(Vocabulary vocabulary) {
-            err.printf(Locale.ROOT, "w2v: %d words in the vocabulary (min-count %d)%n", vocabulary.size(), config.minCount());
+            err.printf(
+                Locale.ROOT,
+                "w2v: %d words in the vocabulary (min-count %d)%n",
+                vocabulary.size(),
+                config.minCount());
             err.flush();
           }
 
           @Override
           public void corpusEncoded(EncodedCorpus corpus) {
             err.printf(
-                Locale.ROOT, "w2v: %d training words%s%n", corpus.words(), corpus.mapped() ? " (memory-mapped)" : "");
+                Locale.ROOT,
+                "w2v: %d training words%s%n",
+                corpus.words(),
+                corpus.mapped() ? " (memory-mapped)" : "");
             err.flush();
-            display[0] = new ProgressDisplay("training", "words", corpus.words() * config.epochs(), System.err);
+            display[0] =
+                new ProgressDisplay(
+                    "training", "words", corpus.words() * config.epochs(), System.err);
           }
 
           @Override
@@ -124,20 +135,31 @@ public final class FastJob implements TrainingJob {
                 () -> {
                   StringBuilder perThread = new StringBuilder();
                   for (double w : p.wordsPerSecondPerThread()) {
-                    perThread.append(perThread.length() == 0 ? "" : "/").append(Math.round(w / 1000)).append('k');
+                    perThread
+                        .append(perThread.length() == 0 ? "" : "/")
+                        .append(Math.round(w / 1000))
+                        .append('k');
                   }
                   return String.format(
-                      Locale.ROOT, "epoch %d  per thread %s words/s  lr %.5f  loss %.3f",
-                      p.epoch(), perThread, p.learningRate(), p.recentLoss());
+                      Locale.ROOT,
+                      "epoch %d  per thread %s words/s  lr %.5f  loss %.3f",
+                      p.epoch(),
+                      perThread,
+                      p.learningRate(),
+                      p.recentLoss());
                 });
           }
         };
     try {
-      vectors = new FastTrainer(config).train(sources, counts -> configuredLoss.create(counts, config.dimension()), listener);
+      vectors =
+          new FastTrainer(config)
+              .train(
+                  sources, counts -> configuredLoss.create(counts, config.dimension()), listener);
     } catch (W2vException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
-      String culprit = plugins.blame(e).map(c -> c + " failed during training: ").orElse("training failed: ");
+      String culprit =
+          plugins.blame(e).map(c -> c + " failed during training: ").orElse("training failed: ");
       throw new W2vException(culprit + e, e);
     } finally {
       if (display[0] != null) {
@@ -149,7 +171,8 @@ public final class FastJob implements TrainingJob {
       series[0][i] = losses.get(i)[0];
       series[1][i] = losses.get(i)[1];
     }
-    outputs.write(folder, vectors.words(), vectors.vectors(), null, config.dimension(), series, "epoch");
+    outputs.write(
+        folder, vectors.words(), vectors.vectors(), null, config.dimension(), series, "epoch");
     double seconds = (System.nanoTime() - started) / 1e9;
     // The training phase's own figures, apart from reading the corpus and writing the outputs:
     // what bench/peers.sh compares with the training speed the other tools report.
@@ -157,12 +180,23 @@ public final class FastJob implements TrainingJob {
         last[0] == null
             ? ""
             : String.format(
-                Locale.ROOT, " (training %.2f s, %.0f words/s)",
-                last[0].elapsed().toNanos() / 1e9, last[0].wordsPerSecond());
+                Locale.ROOT,
+                " (training %.2f s, %.0f words/s)",
+                last[0].elapsed().toNanos() / 1e9,
+                last[0].wordsPerSecond());
     out.printf(
-        Locale.ROOT, "trained %s on %d words, dim %d, %d epochs, %d %s (%s loss) in %.1f s%s; outputs in %s%n",
-        config.model().name().toLowerCase(Locale.ROOT), vectors.words().size(), config.dimension(), config.epochs(),
-        config.threads(), config.threads() == 1 ? "thread" : "threads", configuredLoss.lossProvider().name(), seconds, training, folder.path());
+        Locale.ROOT,
+        "trained %s on %d words, dim %d, %d epochs, %d %s (%s loss) in %.1f s%s; outputs in %s%n",
+        config.model().name().toLowerCase(Locale.ROOT),
+        vectors.words().size(),
+        config.dimension(),
+        config.epochs(),
+        config.threads(),
+        config.threads() == 1 ? "thread" : "threads",
+        configuredLoss.lossProvider().name(),
+        seconds,
+        training,
+        folder.path());
     out.flush();
   }
 }

@@ -20,8 +20,13 @@ public record OutputFolder(Path path) {
       Files.delete(probe);
     } catch (IOException | SecurityException e) {
       throw new W2vException(
-          "cannot write to the output folder " + path + " (" + e.getClass().getSimpleName() + ": "
-              + e.getMessage() + "); choose another with --out");
+          "cannot write to the output folder "
+              + path
+              + " ("
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + "); choose another with --out");
     }
     return new OutputFolder(path);
   }

@@ -1,14 +1,14 @@
 package dev.w2v.runner.train;
 
 import dev.w2v.core.W2vException;
-import dev.w2v.runner.config.Configuration;
-import dev.w2v.runner.render.Charts;
 import dev.w2v.core.eval.AnalogyEvaluator;
 import dev.w2v.core.projection.PrincipalComponents;
 import dev.w2v.core.vectors.VectorFileWriter;
 import dev.w2v.core.vectors.VectorFormat;
 import dev.w2v.core.vectors.WordVectors;
+import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.query.EvaluateCommand;
+import dev.w2v.runner.render.Charts;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -27,7 +27,8 @@ public final class TrainingOutputs {
   private final PrintWriter err;
 
   @Inject
-  TrainingOutputs(Configuration configuration, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
+  TrainingOutputs(
+      Configuration configuration, @Named("out") PrintWriter out, @Named("err") PrintWriter err) {
     this.configuration = configuration;
     this.out = out;
     this.err = err;
@@ -49,33 +50,47 @@ public final class TrainingOutputs {
    * @param lossSeries {x[], loss[]} for loss.png, x in units of {@code xAxis}
    */
   void write(
-      OutputFolder folder, List<String> words, float[] input, float[] output, int dim, double[][] lossSeries, String xAxis) {
+      OutputFolder folder,
+      List<String> words,
+      float[] input,
+      float[] output,
+      int dim,
+      double[][] lossSeries,
+      String xAxis) {
     // Training is over, so the matrix is handed over rather than copied: no second V x d at the
     // memory peak.
-    WordVectors vectors = WordVectors.ofOwned(words, dim, chooseVectors(words.size(), input, output, dim));
+    WordVectors vectors =
+        WordVectors.ofOwned(words, dim, chooseVectors(words.size(), input, output, dim));
     writeText(folder.resolve("vectors.txt"), vectors);
     plotWords(folder.resolve("word_vectors.png"), vectors);
     evaluate(folder, vectors);
-    Charts.lossCurve(lossSeries[0], lossSeries[1], "smoothed training loss", xAxis, folder.resolve("loss.png"));
+    Charts.lossCurve(
+        lossSeries[0], lossSeries[1], "smoothed training loss", xAxis, folder.resolve("loss.png"));
   }
 
   /** Runs the evaluation files the configuration names, if any; prints and saves the results. */
   private void evaluate(OutputFolder folder, WordVectors vectors) {
     String analogies = configuration.getString("analogies");
-    List<Path> similarity = configuration.getStringList("similarity").stream().map(Path::of).toList();
+    List<Path> similarity =
+        configuration.getStringList("similarity").stream().map(Path::of).toList();
     if (analogies.isBlank() && similarity.isEmpty()) {
       return;
     }
     EvaluateCommand.Evaluation evaluation =
         EvaluateCommand.Evaluation.run(
-            vectors, folder.resolve("vectors.txt"), analogies.isBlank() ? null : Path.of(analogies), similarity,
-            AnalogyEvaluator.defaults().restrictVocab(), true);
+            vectors,
+            folder.resolve("vectors.txt"),
+            analogies.isBlank() ? null : Path.of(analogies),
+            similarity,
+            AnalogyEvaluator.defaults().restrictVocab(),
+            true);
     out.print(evaluation.toTable());
     out.flush();
     try {
       Files.writeString(folder.resolve("evaluation.json"), evaluation.toJson());
     } catch (IOException e) {
-      throw new W2vException("cannot write " + folder.resolve("evaluation.json") + ": " + e.getMessage());
+      throw new W2vException(
+          "cannot write " + folder.resolve("evaluation.json") + ": " + e.getMessage());
     }
   }
 
@@ -88,8 +103,13 @@ public final class TrainingOutputs {
       case "sum":
         if (output == null || output.length != input.length) {
           throw new W2vException(
-              "vectors = " + which + " needs one output row per word, but this loss has "
-                  + (output == null ? 0 : output.length / dim) + " output rows for " + words + " words; use vectors = input");
+              "vectors = "
+                  + which
+                  + " needs one output row per word, but this loss has "
+                  + (output == null ? 0 : output.length / dim)
+                  + " output rows for "
+                  + words
+                  + " words; use vectors = input");
         }
         if (which.equals("output")) {
           return output;
@@ -100,7 +120,8 @@ public final class TrainingOutputs {
         }
         return sum;
       default:
-        throw new W2vException("configuration key 'vectors' must be input, output or sum, not '" + which + "'");
+        throw new W2vException(
+            "configuration key 'vectors' must be input, output or sum, not '" + which + "'");
     }
   }
 
@@ -111,21 +132,26 @@ public final class TrainingOutputs {
       (vectors.rowOf(word) >= 0 ? words : missing).add(word);
     }
     if (!missing.isEmpty()) {
-      err.println("w2v: warning: not in the vocabulary, left out of the plot: " + String.join(", ", missing));
+      err.println(
+          "w2v: warning: not in the vocabulary, left out of the plot: "
+              + String.join(", ", missing));
     }
     if (words.isEmpty()) {
       err.println("w2v: warning: no plot word is in the vocabulary; word_vectors.png not drawn");
       return;
     }
     Charts.wordScatter(
-        PrincipalComponents.project(vectors, words), "word vectors, first two principal components", png);
+        PrincipalComponents.project(vectors, words),
+        "word vectors, first two principal components",
+        png);
   }
 
   private static void writeText(Path file, WordVectors vectors) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
     VectorFileWriter.write(vectors, temporary, VectorFormat.TEXT);
     try {
-      Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new W2vException("cannot write " + file + ": " + e.getMessage());
     }

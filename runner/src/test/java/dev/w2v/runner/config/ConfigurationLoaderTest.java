@@ -71,8 +71,11 @@ class ConfigurationLoaderTest {
 
   @Test
   void anUnknownKeySaysWhereItWasSetAndSuggestsTheNearestKey() {
-    W2vException e = assertThrows(W2vException.class, () -> load(null, List.of("iteratons=5"), Map.of()));
-    assertEquals("unknown configuration key 'iteratons' (--set); did you mean 'iterations'?", e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> load(null, List.of("iteratons=5"), Map.of()));
+    assertEquals(
+        "unknown configuration key 'iteratons' (--set); did you mean 'iterations'?",
+        e.getMessage());
   }
 
   @Test
@@ -80,13 +83,16 @@ class ConfigurationLoaderTest {
     Path file = dir.resolve("bad.conf");
     Files.writeString(file, "colour = blue\n");
     W2vException e = assertThrows(W2vException.class, () -> load(file, List.of(), Map.of()));
-    assertTrue(e.getMessage().contains("'colour'") && e.getMessage().contains("bad.conf"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("'colour'") && e.getMessage().contains("bad.conf"), e.getMessage());
   }
 
   @Test
   void pluginKeysMustNameAKnownPluginAndParameter() {
-    W2vException e = assertThrows(W2vException.class, () -> load(null, List.of("negsampling.q=1"), Map.of()));
-    assertEquals("unknown configuration key 'negsampling.q' (--set): negsampling accepts k", e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> load(null, List.of("negsampling.q=1"), Map.of()));
+    assertEquals(
+        "unknown configuration key 'negsampling.q' (--set): negsampling accepts k", e.getMessage());
     e = assertThrows(W2vException.class, () -> load(null, List.of("nope.k=1"), Map.of()));
     assertTrue(e.getMessage().contains("no loss or sampler is named 'nope'"), e.getMessage());
   }
@@ -95,24 +101,32 @@ class ConfigurationLoaderTest {
   void aValueOfTheWrongTypeNamesTheKeyAndTheValue() {
     Configuration c = load(null, List.of("dim=ten"), Map.of());
     W2vException e = assertThrows(W2vException.class, () -> c.getInt("dim"));
-    assertTrue(e.getMessage().startsWith("configuration key 'dim' must be an integer, but is 'ten'"), e.getMessage());
+    assertTrue(
+        e.getMessage().startsWith("configuration key 'dim' must be an integer, but is 'ten'"),
+        e.getMessage());
   }
 
   @Test
   void anUnknownTrainerListsTheTrainers() {
-    W2vException e = assertThrows(W2vException.class, () -> load(null, List.of("trainer=turbo"), Map.of()));
-    assertTrue(e.getMessage().startsWith("unknown trainer 'turbo'; available: cs224n"), e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> load(null, List.of("trainer=turbo"), Map.of()));
+    assertTrue(
+        e.getMessage().startsWith("unknown trainer 'turbo'; available: cs224n"), e.getMessage());
   }
 
   @Test
   void aMissingConfigFileIsNamed() {
     W2vException e =
         assertThrows(W2vException.class, () -> load(dir.resolve("none.conf"), List.of(), Map.of()));
-    assertTrue(e.getMessage().contains("none.conf") && e.getMessage().contains("does not exist"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("none.conf") && e.getMessage().contains("does not exist"),
+        e.getMessage());
   }
 
   @Test
   void pluginPathIsReadBeforePluginsLoad() {
-    assertEquals(List.of(Path.of("a"), Path.of("b")), ConfigurationLoader.pluginPath(null, List.of("plugin-path=a,b")));
+    assertEquals(
+        List.of(Path.of("a"), Path.of("b")),
+        ConfigurationLoader.pluginPath(null, List.of("plugin-path=a,b")));
   }
 }

@@ -59,7 +59,8 @@ class FaultyPluginIT {
           }
           private static final long FAIL_AFTER = %d;
         }
-        """.formatted(failAfter);
+        """
+        .formatted(failAfter);
   }
 
   private Path plugin(String folder, long failAfter) {
@@ -89,11 +90,24 @@ class FaultyPluginIT {
     Path corpus = corpus();
     Path out = work.resolve("out");
     String[] common = {
-      "--loss", "flaky", "--corpus", corpus.toString(), "--iterations", "400",
-      "--set", "checkpoint-every=100", "--out", out.toString()
+      "--loss",
+      "flaky",
+      "--corpus",
+      corpus.toString(),
+      "--iterations",
+      "400",
+      "--set",
+      "checkpoint-every=100",
+      "--out",
+      out.toString()
     };
 
-    W2vProcess.Result failed = W2vProcess.run(work, concat(new String[] {"train", "--plugin-path", work.resolve("broken").toString()}, common));
+    W2vProcess.Result failed =
+        W2vProcess.run(
+            work,
+            concat(
+                new String[] {"train", "--plugin-path", work.resolve("broken").toString()},
+                common));
     assertEquals(2, failed.exitCode(), failed.toString());
     String line = failed.err().strip();
     assertEquals(1, line.lines().count(), failed.toString());
@@ -109,12 +123,28 @@ class FaultyPluginIT {
     W2vProcess.Result verbose =
         W2vProcess.run(
             work,
-            "train", "--verbose", "--plugin-path", work.resolve("broken").toString(), "--loss", "flaky",
-            "--corpus", corpus.toString(), "--iterations", "400", "--out", work.resolve("out-verbose").toString());
+            "train",
+            "--verbose",
+            "--plugin-path",
+            work.resolve("broken").toString(),
+            "--loss",
+            "flaky",
+            "--corpus",
+            corpus.toString(),
+            "--iterations",
+            "400",
+            "--out",
+            work.resolve("out-verbose").toString());
     assertTrue(verbose.err().contains("test.flaky.FlakyLoss.lossAndGradient"), verbose.toString());
 
     W2vProcess.Result resumed =
-        W2vProcess.run(work, concat(new String[] {"train", "--resume", "--plugin-path", work.resolve("fixed").toString()}, common));
+        W2vProcess.run(
+            work,
+            concat(
+                new String[] {
+                  "train", "--resume", "--plugin-path", work.resolve("fixed").toString()
+                },
+                common));
     assertEquals(0, resumed.exitCode(), resumed.toString());
     assertTrue(resumed.err().contains("resuming from iteration"), resumed.toString());
     assertTrue(resumed.out().contains("after 400 iterations"), resumed.toString());

@@ -18,8 +18,8 @@ import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
 /**
- * Builds real plugin jars for tests: compiles a loss provider's source against the test class
- * path, so its classes exist only in the jar and load through the jar's own class loader.
+ * Builds real plugin jars for tests: compiles a loss provider's source against the test class path,
+ * so its classes exist only in the jar and load through the jar's own class loader.
  */
 final class PluginJarFactory {
 
@@ -31,21 +31,29 @@ final class PluginJarFactory {
 
   /** Source of a loss provider {@code pkg.Provider} named {@code name}. */
   static String lossProvider(String pkg, String name, String extraConstructorCode) {
-    return "package " + pkg + ";\n"
+    return "package "
+        + pkg
+        + ";\n"
         + "import dev.w2v.api.*;\n"
         + "import java.util.List;\n"
         + "public final class Provider implements LossProvider {\n"
-        + "  public Provider() { " + extraConstructorCode + " }\n"
-        + "  public String name() { return \"" + name + "\"; }\n"
-        + "  public String description() { return \"test loss " + name + "\"; }\n"
+        + "  public Provider() { "
+        + extraConstructorCode
+        + " }\n"
+        + "  public String name() { return \""
+        + name
+        + "\"; }\n"
+        + "  public String description() { return \"test loss "
+        + name
+        + "\"; }\n"
         + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
         + "  public Loss create(LossContext c) { throw new UnsupportedOperationException(); }\n"
         + "}\n";
   }
 
   /**
-   * Compiles {@code sources} (class name to source) and writes a jar with the given service
-   * entries and manifest attributes, leaving out the classes named in {@code omit}.
+   * Compiles {@code sources} (class name to source) and writes a jar with the given service entries
+   * and manifest attributes, leaving out the classes named in {@code omit}.
    */
   Path jar(
       String fileName,
@@ -63,8 +71,14 @@ final class PluginJarFactory {
       }
       if (!sources.isEmpty()) {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        List<String> args = new java.util.ArrayList<>(List.of(
-            "-d", classes.toString(), "-cp", System.getProperty("java.class.path"), "-nowarn"));
+        List<String> args =
+            new java.util.ArrayList<>(
+                List.of(
+                    "-d",
+                    classes.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    "-nowarn"));
         try (Stream<Path> files = Files.walk(src)) {
           files.filter(p -> p.toString().endsWith(".java")).forEach(p -> args.add(p.toString()));
         }

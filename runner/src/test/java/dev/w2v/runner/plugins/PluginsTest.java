@@ -28,7 +28,10 @@ class PluginsTest {
     Plugins plugins = Plugins.load(List.of(folder("plugins")));
     assertTrue(plugins.losses().names().contains("good"));
     ProviderRegistry.Entry<?> entry =
-        plugins.losses().entries().stream().filter(e -> e.provider().name().equals("good")).findFirst().orElseThrow();
+        plugins.losses().entries().stream()
+            .filter(e -> e.provider().name().equals("good"))
+            .findFirst()
+            .orElseThrow();
     assertEquals(jar.toString(), entry.origin());
     assertEquals("3.2.1", plugins.version(entry.origin()));
     assertEquals(List.of(), plugins.warnings());
@@ -56,14 +59,18 @@ class PluginsTest {
   @Test
   void aNameTakenByABuiltInIsAnError() {
     new PluginJarFactory(work).lossPlugin("plugins", "test.clash", "softmax", "1.0");
-    W2vException e = assertThrows(W2vException.class, () -> Plugins.load(List.of(folder("plugins"))));
-    assertTrue(e.getMessage().contains("named 'softmax'") && e.getMessage().contains("built in"), e.getMessage());
+    W2vException e =
+        assertThrows(W2vException.class, () -> Plugins.load(List.of(folder("plugins"))));
+    assertTrue(
+        e.getMessage().contains("named 'softmax'") && e.getMessage().contains("built in"),
+        e.getMessage());
   }
 
   @Test
   void anotherMajorApiVersionIsRefusedNamingThePluginTheJarAndBothVersions() {
     Path jar = new PluginJarFactory(work).lossPlugin("plugins", "test.future", "future", "2.3");
-    W2vException e = assertThrows(W2vException.class, () -> Plugins.load(List.of(folder("plugins"))));
+    W2vException e =
+        assertThrows(W2vException.class, () -> Plugins.load(List.of(folder("plugins"))));
     assertTrue(e.getMessage().contains("test.future.Provider"), e.getMessage());
     assertTrue(e.getMessage().contains(jar.toString()), e.getMessage());
     assertTrue(e.getMessage().contains("2.3") && e.getMessage().contains("API 1."), e.getMessage());
@@ -80,8 +87,11 @@ class PluginsTest {
     // A service file naming a class the jar does not have.
     Path broken =
         factory.jar(
-            "plugins/broken.jar", Map.of(), Map.of("dev.w2v.api.LossProvider", "test.missing.Provider\n"),
-            Map.of("W2v-Api-Version", "1.0"), List.of());
+            "plugins/broken.jar",
+            Map.of(),
+            Map.of("dev.w2v.api.LossProvider", "test.missing.Provider\n"),
+            Map.of("W2v-Api-Version", "1.0"),
+            List.of());
     // A provider whose constructor needs a class left out of the jar.
     Path missing =
         factory.jar(
@@ -100,9 +110,20 @@ class PluginsTest {
     assertTrue(plugins.losses().names().contains("good"));
     List<String> warnings = plugins.warnings();
     assertEquals(4, warnings.size(), String.join("\n", warnings));
-    assertTrue(warnings.stream().anyMatch(w -> w.contains("garbage.jar") && w.contains("not a readable jar")), String.join("\n", warnings));
-    assertTrue(warnings.stream().anyMatch(w -> w.contains(empty.toString()) && w.contains("lists no provider")), String.join("\n", warnings));
-    assertTrue(warnings.stream().anyMatch(w -> w.contains(broken.toString()) && w.contains("test.missing.Provider")), String.join("\n", warnings));
-    assertTrue(warnings.stream().anyMatch(w -> w.contains(missing.toString()) && w.contains("Helper")), String.join("\n", warnings));
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.contains("garbage.jar") && w.contains("not a readable jar")),
+        String.join("\n", warnings));
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.contains(empty.toString()) && w.contains("lists no provider")),
+        String.join("\n", warnings));
+    assertTrue(
+        warnings.stream()
+            .anyMatch(w -> w.contains(broken.toString()) && w.contains("test.missing.Provider")),
+        String.join("\n", warnings));
+    assertTrue(
+        warnings.stream().anyMatch(w -> w.contains(missing.toString()) && w.contains("Helper")),
+        String.join("\n", warnings));
   }
 }

@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Hierarchical softmax: the probability of the target is the product, along its Huffman path, of
- * s(u_n . v) for a 0 bit and s(-u_n . v) for a 1 bit (word2vec C's convention: label = 1 - code).
- * J = -sum log of those; dJ/d(u_n . v) = s(u_n . v) - (1 - code).
+ * s(u_n . v) for a 0 bit and s(-u_n . v) for a 1 bit (word2vec C's convention: label = 1 - code). J
+ * = -sum log of those; dJ/d(u_n . v) = s(u_n . v) - (1 - code).
  */
 final class HierarchicalSoftmaxLoss implements Loss {
 
@@ -48,7 +48,13 @@ final class HierarchicalSoftmaxLoss implements Loss {
 
   @Override
   public double lossAndGradient(
-      Scratch scratch, float[] input, int inputOffset, int target, float[] outputs, RandomGenerator random, GradientSink sink) {
+      Scratch scratch,
+      float[] input,
+      int inputOffset,
+      int target,
+      float[] outputs,
+      RandomGenerator random,
+      GradientSink sink) {
     float[] gradient = ((Work) scratch).gradient;
     VectorMath.zero(gradient, 0, dimension);
     double loss = 0;

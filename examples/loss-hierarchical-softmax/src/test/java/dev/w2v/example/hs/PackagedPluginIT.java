@@ -18,10 +18,13 @@ class PackagedPluginIT {
   @Test
   void serviceLoaderFindsHsAndTheManifestStatesTheApiVersion() throws Exception {
     List<LossProvider> hs =
-        ServiceLoader.load(LossProvider.class).stream().map(ServiceLoader.Provider::get)
-            .filter(p -> p.name().equals("hs")).toList();
+        ServiceLoader.load(LossProvider.class).stream()
+            .map(ServiceLoader.Provider::get)
+            .filter(p -> p.name().equals("hs"))
+            .toList();
     assertEquals(1, hs.size());
-    Path jar = Path.of(hs.get(0).getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path jar =
+        Path.of(hs.get(0).getClass().getProtectionDomain().getCodeSource().getLocation().toURI());
     assertTrue(jar.toString().endsWith(".jar"), jar.toString());
     try (JarFile file = new JarFile(jar.toFile())) {
       var attributes = file.getManifest().getMainAttributes();

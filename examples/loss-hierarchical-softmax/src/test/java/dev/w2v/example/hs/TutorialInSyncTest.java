@@ -26,11 +26,20 @@ class TutorialInSyncTest {
       blocks++;
       Path file = root.resolve(m.group(1));
       assertTrue(Files.isRegularFile(file), "docs/PLUGINS.md includes a missing file: " + file);
-      assertEquals(Files.readString(file), m.group(2),
-          "docs/PLUGINS.md's copy of " + m.group(1) + " differs from the file; paste the file again");
+      assertEquals(
+          Files.readString(file),
+          m.group(2),
+          "docs/PLUGINS.md's copy of "
+              + m.group(1)
+              + " differs from the file; paste the file again");
     }
-    List<String> expected = List.of("pom.xml", "HierarchicalSoftmaxProvider.java", "HierarchicalSoftmaxLoss.java",
-        "dev.w2v.api.LossProvider", "HierarchicalSoftmaxContractTest.java");
+    List<String> expected =
+        List.of(
+            "pom.xml",
+            "HierarchicalSoftmaxProvider.java",
+            "HierarchicalSoftmaxLoss.java",
+            "dev.w2v.api.LossProvider",
+            "HierarchicalSoftmaxContractTest.java");
     assertEquals(expected.size(), blocks, "the tutorial shows every step's file");
     for (String name : expected) {
       assertTrue(tutorial.contains(name), name);

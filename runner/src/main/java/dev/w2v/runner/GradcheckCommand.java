@@ -64,7 +64,7 @@ final class GradcheckCommand implements Callable<Integer> {
     }
     out.println(failures == 0 ? "all gradients agree" : failures + " check(s) failed");
     out.flush();
-    return failures == 0 ? 0 : 1;
+    return failures == 0 ? 0 : W2v.CHECK_FAILED;
   }
 
   private static GradientChecker.Result check(

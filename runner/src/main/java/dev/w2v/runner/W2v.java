@@ -1,5 +1,6 @@
 package dev.w2v.runner;
 
+import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
 import dev.w2v.runner.config.ConfigurationLoader;
 import dev.w2v.runner.query.AnalogyCommand;
@@ -30,8 +31,16 @@ import picocli.CommandLine.IVersionProvider;
     })
 public final class W2v {
 
-  /** Exit status for a user error: bad input, configuration or environment. */
+  /** Exit status of a check that ran and failed, such as a gradient check. */
+  public static final int CHECK_FAILED = 1;
+
+  /**
+   * Exit status for a user error: bad input, configuration or environment, or too little memory.
+   */
   public static final int USER_ERROR = 2;
+
+  /** Exit status for a fault of w2v itself: a bug to report. */
+  public static final int INTERNAL_ERROR = 3;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -48,22 +57,7 @@ public final class W2v {
         .usageMessage()
         .footer("%n" + ConfigurationLoader.describeKeys().replace("%", "%%"));
     commandLine.setExecutionExceptionHandler(
-        (thrown, cmd, parsed) -> {
-          PrintWriter err = cmd.getErr();
-          Throwable e = userError(thrown);
-          if (e instanceof W2vException) {
-            err.println("w2v: " + e.getMessage());
-          } else {
-            err.println("w2v: internal error: " + e + " (please report it; --verbose shows where)");
-          }
-          if (verbose) {
-            e.printStackTrace(err);
-          } else if (!(e instanceof W2vException)) {
-            err.println("w2v: run again with --verbose for the stack trace");
-          }
-          err.flush();
-          return USER_ERROR;
-        });
+        (thrown, cmd, parsed) -> report(thrown, cmd.getErr(), verbose));
     commandLine.setParameterExceptionHandler(
         (e, a) -> {
           PrintWriter err = e.getCommandLine().getErr();
@@ -76,17 +70,55 @@ public final class W2v {
           err.flush();
           return USER_ERROR;
         });
-    return commandLine.execute(args);
+    try {
+      return commandLine.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler above; Errors of the main thread land here.
+      return report(e, commandLine.getErr(), verbose);
+    }
   }
 
-  /** The W2vException behind Guice's wrapping, if there is one; else the exception itself. */
-  private static Throwable userError(Throwable thrown) {
+  /**
+   * Prints one line for {@code thrown} and returns the exit status: the message of a {@link
+   * W2vException} (2); advice for running out of memory (2); otherwise an internal error (3).
+   */
+  static int report(Throwable thrown, PrintWriter err, boolean verbose) {
+    Throwable user = find(thrown, W2vException.class);
+    Throwable memory = find(thrown, OutOfMemoryError.class);
+    int status;
+    if (memory != null && !(user instanceof MemoryException)) {
+      long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+      err.println(
+          "w2v: out of memory: this run needs more than the "
+              + maxMb
+              + " MB Java may use; raise the limit with W2V_JAVA_OPTS=-Xmx"
+              + Math.max(1, 2 * maxMb / 1024)
+              + "g, or lower dim or the vocabulary (min-count)");
+      status = USER_ERROR;
+    } else if (user != null) {
+      err.println("w2v: " + user.getMessage());
+      status = USER_ERROR;
+    } else {
+      err.println("w2v: internal error: " + thrown + " (please report it; --verbose shows where)");
+      status = INTERNAL_ERROR;
+    }
+    if (verbose) {
+      thrown.printStackTrace(err);
+    } else if (status == INTERNAL_ERROR) {
+      err.println("w2v: run again with --verbose for the stack trace");
+    }
+    err.flush();
+    return status;
+  }
+
+  /** The first throwable of {@code type} in the cause chain (Guice and threads wrap them). */
+  private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
     for (Throwable t = thrown; t != null; t = t.getCause()) {
-      if (t instanceof W2vException) {
-        return t;
+      if (type.isInstance(t)) {
+        return type.cast(t);
       }
     }
-    return thrown;
+    return null;
   }
 
   static final class Version implements IVersionProvider {

@@ -1,6 +1,7 @@
 package dev.w2v.runner;
 
 import dev.w2v.api.Plugin;
+import dev.w2v.core.train.Trainers;
 import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.config.ConfigurationLoader;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ final class ConfigOptions {
   @Option(
       names = "--corpus",
       paramLabel = "PATH",
-      description = "Corpus: SST or plain-text file; for fast also folders, comma-separated.")
+      description =
+          "Corpus: files or folders of text (SST detected, .gz read, - for stdin), comma-separated.")
   String corpus;
 
   @Option(names = "--dim", description = "Vector dimension.")
@@ -93,7 +95,7 @@ final class ConfigOptions {
     return folders;
   }
 
-  Configuration load(Collection<? extends Plugin> plugins) {
-    return ConfigurationLoader.load(config, sets, flags(), plugins);
+  Configuration load(Collection<? extends Plugin> plugins, Trainers trainers) {
+    return ConfigurationLoader.load(config, sets, flags(), plugins, trainers);
   }
 }

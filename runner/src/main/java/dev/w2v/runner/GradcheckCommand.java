@@ -4,11 +4,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.w2v.api.Loss;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.gradcheck.GradientChecker;
+import dev.w2v.core.plugin.ConfiguredLoss;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
 import dev.w2v.runner.config.Configuration;
-import dev.w2v.runner.plugins.ConfiguredLoss;
 import dev.w2v.runner.plugins.Plugins;
+import dev.w2v.testkit.GradientChecker;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -53,7 +53,7 @@ final class GradcheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     int failures = 0;
     for (String name : names) {
-      ConfiguredLoss configured = new ConfiguredLoss(plugins, name, sampler, configuration);
+      ConfiguredLoss configured = plugins.configuredLoss(name, sampler, configuration);
       for (int[] c : CASES) {
         GradientChecker.Result result = check(configured, c[0], c[1], seed);
         out.printf("%-14s V=%-3d d=%-3d %s%n", name, c[0], c[1], result.message());

@@ -4,16 +4,17 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.name.Names;
-import dev.w2v.api.LossProvider;
-import dev.w2v.api.SamplerProvider;
+import dev.w2v.core.plugin.ConfiguredLoss;
+import dev.w2v.core.train.TrainerProvider;
+import dev.w2v.core.train.Trainers;
 import dev.w2v.runner.config.Configuration;
-import dev.w2v.runner.plugins.ConfiguredLoss;
+import dev.w2v.runner.config.RunnerSettings;
 import dev.w2v.runner.plugins.Plugins;
 import java.io.PrintWriter;
 
 /**
- * The object graph of a command: plugins found in the plugin folders, the configuration checked
- * against their parameters, and the loss and sampler the configuration names.
+ * The object graph of a command: plugins found in the plugin folders, the trainers on the class
+ * path, the configuration checked against both, and the loss, sampler and trainer it names.
  */
 final class RunnerModule extends AbstractModule {
 
@@ -46,25 +47,28 @@ final class RunnerModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Configuration configuration(Plugins plugins) {
-    return options.load(plugins.all());
+  Trainers trainers() {
+    return Trainers.load();
   }
 
   @Provides
   @Singleton
-  LossProvider lossProvider(Plugins plugins, Configuration configuration) {
-    return plugins.losses().get(configuration.getString("loss"));
+  Configuration configuration(Plugins plugins, Trainers trainers) {
+    return options.load(plugins.all(), trainers);
   }
 
   @Provides
   @Singleton
-  SamplerProvider samplerProvider(Plugins plugins, Configuration configuration) {
-    return plugins.samplers().get(configuration.getString("sampler"));
+  TrainerProvider trainer(Trainers trainers, Configuration configuration) {
+    return trainers.get(RunnerSettings.TRAINER.stringValue(configuration));
   }
 
   @Provides
   @Singleton
   ConfiguredLoss configuredLoss(Plugins plugins, Configuration configuration) {
-    return new ConfiguredLoss(plugins, configuration);
+    return plugins.configuredLoss(
+        RunnerSettings.LOSS.stringValue(configuration),
+        RunnerSettings.SAMPLER.stringValue(configuration),
+        configuration);
   }
 }

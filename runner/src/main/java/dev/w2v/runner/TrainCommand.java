@@ -1,12 +1,7 @@
 package dev.w2v.runner;
 
 import com.google.inject.Guice;
-import com.google.inject.Injector;
-import com.google.inject.Key;
-import com.google.inject.TypeLiteral;
-import dev.w2v.runner.config.Configuration;
-import dev.w2v.runner.train.TrainingJob;
-import java.util.Map;
+import dev.w2v.runner.train.TrainingSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Train word vectors (default: CS224n skip-gram on the bundled SST corpus).")
+    description =
+        "Train word vectors (default: CS224n skip-gram on the bundled SST corpus). Ctrl-C stops"
+            + " after a checkpoint; --resume continues.")
 final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -34,14 +31,9 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Injector injector =
-        Guice.createInjector(
-            new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()),
-            new TrainerModule());
-    Configuration configuration = injector.getInstance(Configuration.class);
-    Map<String, TrainingJob> jobs =
-        injector.getInstance(Key.get(new TypeLiteral<Map<String, TrainingJob>>() {}));
-    jobs.get(configuration.getString("trainer")).run(resume);
-    return 0;
+    return Guice.createInjector(
+            new RunnerModule(options, spec.commandLine().getOut(), spec.commandLine().getErr()))
+        .getInstance(TrainingSession.class)
+        .run(resume);
   }
 }

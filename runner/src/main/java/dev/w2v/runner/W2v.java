@@ -2,6 +2,7 @@ package dev.w2v.runner;
 
 import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.train.Trainers;
 import dev.w2v.runner.config.ConfigurationLoader;
 import dev.w2v.runner.query.AnalogyCommand;
 import dev.w2v.runner.query.EvaluateCommand;
@@ -55,7 +56,7 @@ public final class W2v {
         .get("train")
         .getCommandSpec()
         .usageMessage()
-        .footer("%n" + ConfigurationLoader.describeKeys().replace("%", "%%"));
+        .footer("%n" + ConfigurationLoader.describeKeys(Trainers.load()).replace("%", "%%"));
     commandLine.setExecutionExceptionHandler(
         (thrown, cmd, parsed) -> report(thrown, cmd.getErr(), verbose));
     commandLine.setParameterExceptionHandler(

@@ -243,7 +243,7 @@ class TrainCommandIT {
             "checkpoint-every=1",
             "--out",
             out.toString());
-    assertUserError(r, "smaller --lr", "checkpoint");
+    assertUserError(r, "training diverged", "lower --lr", "the last good checkpoint");
     try (var files = Files.list(out.resolve("checkpoints"))) {
       assertFalse(files.filter(p -> p.toString().endsWith(".w2vc")).toList().isEmpty());
     }

@@ -16,12 +16,10 @@ import dev.w2v.api.ParameterSpec;
 import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.gradcheck.DenseGradient;
-import dev.w2v.core.gradcheck.GradientChecker;
-import dev.w2v.core.random.Xoshiro256PlusPlus;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,7 +92,7 @@ public abstract class LossContractTest {
     return WordCounts.of(counts);
   }
 
-  private static float[] uniform(Xoshiro256PlusPlus random, int n, float scale) {
+  private static float[] uniform(SplittableRandom random, int n, float scale) {
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       x[i] = (random.nextFloat() - 0.5f) * 2 * scale;
@@ -112,7 +110,7 @@ public abstract class LossContractTest {
       int words = size[0];
       int dim = size[1];
       Loss loss = create(words, dim);
-      Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(words * 1000L + dim);
+      SplittableRandom random = new SplittableRandom(words * 1000L + dim);
       // Repeated targets, as a window that names a word twice; small vocabularies repeat negatives.
       int[] targets = {0, words - 1, 0, words / 2};
       GradientChecker.Result result =
@@ -157,7 +155,7 @@ public abstract class LossContractTest {
                 0,
                 target,
                 outputs,
-                new Xoshiro256PlusPlus(target),
+                new SplittableRandom(target),
                 gradient);
         String context = where(words, dim) + ", target " + target + " at scores of +-1000";
         assertTrue(
@@ -182,17 +180,17 @@ public abstract class LossContractTest {
       int words = size[0];
       int dim = size[1];
       Loss loss = create(words, dim);
-      Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(3);
+      SplittableRandom random = new SplittableRandom(3);
       float[] input = uniform(random, dim, 0.5f);
       float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
       DenseGradient first = new DenseGradient(dim, loss.outputRows());
       DenseGradient second = new DenseGradient(dim, loss.outputRows());
       double a =
           loss.lossAndGradient(
-              loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), first);
+              loss.newScratch(), input, 0, words - 1, outputs, new SplittableRandom(99), first);
       double b =
           loss.lossAndGradient(
-              loss.newScratch(), input, 0, words - 1, outputs, new Xoshiro256PlusPlus(99), second);
+              loss.newScratch(), input, 0, words - 1, outputs, new SplittableRandom(99), second);
       String context = where(words, dim) + ": two calls with generators in the same state ";
       assertEquals(
           a,
@@ -240,12 +238,12 @@ public abstract class LossContractTest {
     for (int[] size : sizes()) {
       int dim = size[1];
       Loss loss = create(words, dim, new Distinct(words));
-      Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(5);
+      SplittableRandom random = new SplittableRandom(5);
       float[] input = uniform(random, dim, 0.5f);
       float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
       DenseGradient expected = new DenseGradient(dim, loss.outputRows());
       loss.lossAndGradient(
-          loss.newScratch(), input, 0, 7, outputs.clone(), new Xoshiro256PlusPlus(1), expected);
+          loss.newScratch(), input, 0, 7, outputs.clone(), new SplittableRandom(1), expected);
 
       Loss fresh = create(words, dim, new Distinct(words));
       float[] live = outputs.clone();
@@ -266,7 +264,7 @@ public abstract class LossContractTest {
           };
       double j =
           fresh.lossAndGradient(
-              fresh.newScratch(), input, 0, 7, live, new Xoshiro256PlusPlus(1), immediate);
+              fresh.newScratch(), input, 0, 7, live, new SplittableRandom(1), immediate);
       String context = where(words, dim) + " under a sink that applies each report at once";
       assertFalse(
           Double.isNaN(j),
@@ -292,7 +290,7 @@ public abstract class LossContractTest {
     int dim = size[1];
     Loss loss = create(words, dim);
     int cases = 400;
-    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(11);
+    SplittableRandom random = new SplittableRandom(11);
     float[][] inputs = new float[cases][];
     for (int c = 0; c < cases; c++) {
       inputs[c] = uniform(random, dim, 0.5f);
@@ -365,8 +363,7 @@ public abstract class LossContractTest {
           }
         };
     double j =
-        loss.lossAndGradient(
-            scratch, input, 0, target, outputs, new Xoshiro256PlusPlus(seed), sink);
+        loss.lossAndGradient(scratch, input, 0, target, outputs, new SplittableRandom(seed), sink);
     return j + sum[0];
   }
 
@@ -399,7 +396,7 @@ public abstract class LossContractTest {
     int words = size[0];
     int dim = size[1];
     Loss loss = create(words, dim);
-    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(13);
+    SplittableRandom random = new SplittableRandom(13);
     float[] input = uniform(random, dim, 0.5f);
     float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
     Loss.Scratch scratch = loss.newScratch();

@@ -10,8 +10,8 @@ import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.random.Xoshiro256PlusPlus;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,7 +50,7 @@ public abstract class SamplerContractTest {
     assertEquals(counts().size(), n, provider().name() + ": size() must be the vocabulary size");
     int draws = 400_000;
     long[] observed = new long[n];
-    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(2024);
+    SplittableRandom random = new SplittableRandom(2024);
     for (int i = 0; i < draws; i++) {
       int w = sampler.sample(random);
       assertTrue(w >= 0 && w < n, provider().name() + ": drew " + w + ", outside [0, " + n + ")");
@@ -94,8 +94,8 @@ public abstract class SamplerContractTest {
     Sampler sampler = create();
     int[] a = new int[1000];
     int[] b = new int[1000];
-    Xoshiro256PlusPlus first = new Xoshiro256PlusPlus(7);
-    Xoshiro256PlusPlus second = new Xoshiro256PlusPlus(7);
+    SplittableRandom first = new SplittableRandom(7);
+    SplittableRandom second = new SplittableRandom(7);
     for (int i = 0; i < a.length; i++) {
       a[i] = sampler.sample(first);
       b[i] = sampler.sample(second);
@@ -112,7 +112,7 @@ public abstract class SamplerContractTest {
   void allocatesNothingPerDraw() {
     assumeTrue(Allocations.supported(), "this JVM cannot count a thread's allocations");
     Sampler sampler = create();
-    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(9);
+    SplittableRandom random = new SplittableRandom(9);
     int draws = 200_000;
     long sink = 0;
     for (int round = 0; round < 5; round++) {

@@ -9,7 +9,6 @@ import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.testing.PlantedBugs;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;

@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -35,7 +36,7 @@ import java.util.zip.CheckedOutputStream;
 public final class CheckpointStore {
 
   private static final long MAGIC = 0x5732_5643_4B50_5431L; // "W2VCKPT1"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
   private static final Pattern NAME = Pattern.compile("checkpoint-(\\d{12})\\.w2vc");
 
   private final Path folder;
@@ -59,7 +60,7 @@ public final class CheckpointStore {
 
   /** Writes {@code checkpoint} atomically and prunes old ones; returns its file. */
   public Path save(Checkpoint checkpoint) {
-    Path target = folder.resolve(String.format("checkpoint-%012d.w2vc", checkpoint.iteration()));
+    Path target = folder.resolve(String.format("checkpoint-%012d.w2vc", checkpoint.position()));
     Path temporary = folder.resolve("." + target.getFileName() + ".tmp");
     try {
       Files.createDirectories(folder);
@@ -119,9 +120,9 @@ public final class CheckpointStore {
     out.writeLong(MAGIC);
     out.writeInt(FORMAT);
     out.writeUTF(c.fingerprint());
-    out.writeLong(c.iteration());
+    out.writeLong(c.position());
     out.writeDouble(c.learningRate());
-    out.writeDouble(c.smoothedLoss());
+    out.writeDouble(c.loss());
     out.writeInt(c.randomStates().size());
     for (long[] state : c.randomStates()) {
       out.writeInt(state.length);
@@ -130,10 +131,24 @@ public final class CheckpointStore {
       }
     }
     out.writeInt(c.matrices().size());
+    // Big-endian floats as DataOutputStream writes them, a block at a time: one call per float
+    // made a gigabyte model take tens of seconds to save.
+    ByteBuffer block = ByteBuffer.allocate(1 << 16);
     for (float[] m : c.matrices()) {
       out.writeInt(m.length);
-      for (float f : m) {
-        out.writeInt(Float.floatToRawIntBits(f));
+      for (int i = 0; i < m.length; ) {
+        int n = Math.min(m.length - i, block.capacity() / Float.BYTES);
+        block.clear();
+        block.asFloatBuffer().put(m, i, n);
+        out.write(block.array(), 0, n * Float.BYTES);
+        i += n;
+      }
+    }
+    out.writeInt(c.state().size());
+    for (long[] values : c.state()) {
+      out.writeInt(values.length);
+      for (long v : values) {
+        out.writeLong(v);
       }
     }
   }
@@ -160,12 +175,12 @@ public final class CheckpointStore {
    * @return empty if there is no checkpoint at all
    * @throws W2vException if checkpoints exist but none is intact, naming the newest and its fault
    */
-  public Optional<Checkpoint> loadNewest(Consumer<String> warnings) {
+  public Optional<Stored> loadNewest(Consumer<String> warnings) {
     List<Path> files = files();
     String firstProblem = null;
     for (Path file : files) {
       try {
-        return Optional.of(load(file));
+        return Optional.of(new Stored(file, load(file)));
       } catch (CorruptCheckpointException e) {
         String problem = "checkpoint " + file + " is corrupt (" + e.getMessage() + ")";
         if (firstProblem == null) {
@@ -183,6 +198,9 @@ public final class CheckpointStore {
     }
     return Optional.empty();
   }
+
+  /** A checkpoint read back, with the file it came from. */
+  public record Stored(Path file, Checkpoint checkpoint) {}
 
   /** Reads one checkpoint file, verifying its checksum. */
   public static Checkpoint load(Path file) throws CorruptCheckpointException {
@@ -230,7 +248,7 @@ public final class CheckpointStore {
     long iteration = in.readLong();
     double rate = in.readDouble();
     double smoothed = in.readDouble();
-    int generators = count(in.readInt(), 64, "generator count");
+    int generators = count(in.readInt(), 1 << 16, "generator count");
     List<long[]> states = new ArrayList<>();
     for (int g = 0; g < generators; g++) {
       long[] state = new long[count(in.readInt(), 64, "generator state length")];
@@ -240,19 +258,31 @@ public final class CheckpointStore {
       states.add(state);
     }
     int matrices = count(in.readInt(), 64, "matrix count");
+    int maxFloats = (int) Math.min(Integer.MAX_VALUE - 16, size / 4);
+    byte[] block = new byte[1 << 16];
     List<float[]> data = new ArrayList<>();
     for (int m = 0; m < matrices; m++) {
       // Bounded by the file size so a corrupt length cannot ask for gigabytes.
-      float[] values =
-          new float
-              [count(
-                  in.readInt(), (int) Math.min(Integer.MAX_VALUE - 16, size / 4), "matrix size")];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = Float.intBitsToFloat(in.readInt());
+      float[] values = new float[count(in.readInt(), maxFloats, "matrix size")];
+      for (int i = 0; i < values.length; ) {
+        int n = Math.min(values.length - i, block.length / Float.BYTES);
+        in.readFully(block, 0, n * Float.BYTES);
+        ByteBuffer.wrap(block, 0, n * Float.BYTES).asFloatBuffer().get(values, i, n);
+        i += n;
       }
       data.add(values);
     }
-    return new Checkpoint(fingerprint, iteration, rate, smoothed, states, data);
+    int stateCount = count(in.readInt(), 1 << 16, "state count");
+    List<long[]> state = new ArrayList<>();
+    for (int k = 0; k < stateCount; k++) {
+      long[] values =
+          new long[count(in.readInt(), (int) Math.min(1 << 24, size / 8), "state size")];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = in.readLong();
+      }
+      state.add(values);
+    }
+    return new Checkpoint(fingerprint, iteration, rate, smoothed, states, data, state);
   }
 
   private static int count(int value, int max, String what) throws CorruptCheckpointException {

@@ -17,6 +17,7 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  *
  * @param <P> the provider interface, such as {@link dev.w2v.api.LossProvider}
  */
-public final class ProviderRegistry<P extends Plugin> {
+public final class ProviderRegistry<P> {
 
   /**
    * A provider and where it was loaded from.
@@ -61,6 +62,18 @@ public final class ProviderRegistry<P extends Plugin> {
    */
   public static <P extends Plugin> ProviderRegistry<P> load(
       Class<P> type, String kind, Collection<ClassLoader> loaders) {
+    return load(type, kind, loaders, Plugin::name);
+  }
+
+  /**
+   * Like {@link #load(Class, String, Collection)} for providers that name themselves another way
+   * (trainers).
+   */
+  public static <P> ProviderRegistry<P> load(
+      Class<P> type,
+      String kind,
+      Collection<ClassLoader> loaders,
+      Function<? super P, String> naming) {
     Map<String, Entry<P>> byName = new TreeMap<>();
     List<String> problems = new ArrayList<>();
     Set<Class<?>> seen = new LinkedHashSet<>();
@@ -85,7 +98,7 @@ public final class ProviderRegistry<P extends Plugin> {
         if (!seen.add(provider.getClass())) {
           continue;
         }
-        register(kind, byName, provider);
+        register(kind, byName, provider, naming.apply(provider));
       }
     }
     return new ProviderRegistry<>(kind, byName, problems);
@@ -104,10 +117,9 @@ public final class ProviderRegistry<P extends Plugin> {
     return message.toString();
   }
 
-  private static <P extends Plugin> void register(
-      String kind, Map<String, Entry<P>> byName, P provider) {
+  private static <P> void register(
+      String kind, Map<String, Entry<P>> byName, P provider, String name) {
     String className = provider.getClass().getName();
-    String name = provider.name();
     if (name == null || !ParameterSpec.NAME.matcher(name).matches()) {
       throw new W2vException(
           kind

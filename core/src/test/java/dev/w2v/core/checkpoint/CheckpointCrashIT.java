@@ -42,16 +42,16 @@ class CheckpointCrashIT {
       writer.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 
       List<String> warnings = new ArrayList<>();
-      Checkpoint newest = store.loadNewest(warnings::add).orElseThrow();
+      Checkpoint newest = store.loadNewest(warnings::add).orElseThrow().checkpoint();
       assertEquals(List.of(), warnings, "no checkpoint file is torn");
       float[] matrix = newest.matrices().get(0);
       for (float value : matrix) {
-        if (value != newest.iteration()) {
+        if (value != newest.position()) {
           throw new AssertionError(
-              "checkpoint " + newest.iteration() + " holds a value of " + value);
+              "checkpoint " + newest.position() + " holds a value of " + value);
         }
       }
-      assertTrue(newest.iteration() >= 2);
+      assertTrue(newest.position() >= 2);
     }
   }
 }

@@ -25,7 +25,8 @@ class CheckpointStoreTest {
         0.25,
         3.5,
         List.of(new long[] {1, 2, 3, 4}),
-        List.of(new float[] {1f, -2f, Float.MIN_VALUE}, new float[] {iteration}));
+        List.of(new float[] {1f, -2f, Float.MIN_VALUE}, new float[] {iteration}),
+        List.of(new long[] {7, Long.MIN_VALUE}));
   }
 
   @Test
@@ -34,11 +35,12 @@ class CheckpointStoreTest {
     Path file = store.save(checkpoint(42));
     Checkpoint back = CheckpointStore.load(file);
     assertEquals("settings", back.fingerprint());
-    assertEquals(42, back.iteration());
+    assertEquals(42, back.position());
     assertEquals(0.25, back.learningRate());
-    assertEquals(3.5, back.smoothedLoss());
+    assertEquals(3.5, back.loss());
     assertArrayEquals(new long[] {1, 2, 3, 4}, back.randomStates().get(0));
     assertArrayEquals(new float[] {1f, -2f, Float.MIN_VALUE}, back.matrices().get(0));
+    assertArrayEquals(new long[] {7, Long.MIN_VALUE}, back.state().get(0));
     assertEquals(List.of(file), store.files());
   }
 
@@ -66,8 +68,8 @@ class CheckpointStoreTest {
     assertThrows(
         CheckpointStore.CorruptCheckpointException.class, () -> CheckpointStore.load(newest));
     List<String> warnings = new ArrayList<>();
-    Checkpoint loaded = store.loadNewest(warnings::add).orElseThrow();
-    assertEquals(10, loaded.iteration());
+    Checkpoint loaded = store.loadNewest(warnings::add).orElseThrow().checkpoint();
+    assertEquals(10, loaded.position());
     assertEquals(1, warnings.size());
     assertTrue(
         warnings.get(0).contains(newest.toString()) && warnings.get(0).contains("checksum"),
@@ -92,7 +94,26 @@ class CheckpointStoreTest {
     store.save(checkpoint(10));
     // A crash mid-write leaves only the temporary file of the next checkpoint.
     Files.write(dir.resolve(".checkpoint-000000000020.w2vc.tmp"), new byte[] {1, 2, 3});
-    assertEquals(10, store.loadNewest(w -> {}).orElseThrow().iteration());
+    assertEquals(10, store.loadNewest(w -> {}).orElseThrow().checkpoint().position());
+  }
+
+  @Test
+  void aLargeMatrixRoundTripsBitForBit() throws Exception {
+    float[] big = new float[300_001];
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < big.length; i++) {
+      big[i] = Float.intBitsToFloat(random.nextInt());
+    }
+    big[7] = Float.NaN;
+    Checkpoint c =
+        new Checkpoint("big", 1, 0.1, 0.2, List.of(), List.of(big, new float[0]), List.of());
+    Checkpoint back = CheckpointStore.load(new CheckpointStore(dir, 3).save(c));
+    assertEquals(big.length, back.matrices().get(0).length);
+    for (int i = 0; i < big.length; i++) {
+      assertEquals(
+          Float.floatToRawIntBits(big[i]), Float.floatToRawIntBits(back.matrices().get(0)[i]));
+    }
+    assertEquals(0, back.matrices().get(1).length);
   }
 
   @Test

@@ -19,7 +19,13 @@ public final class CheckpointWriterProcess {
       java.util.Arrays.fill(matrix, iteration);
       store.save(
           new Checkpoint(
-              "crash-test", iteration, 0.1, 1.0, List.of(new long[] {iteration}), List.of(matrix)));
+              "crash-test",
+              iteration,
+              0.1,
+              1.0,
+              List.of(new long[] {iteration}),
+              List.of(matrix),
+              List.of(new long[] {iteration, -iteration})));
     }
   }
 }

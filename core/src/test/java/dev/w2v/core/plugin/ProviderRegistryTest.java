@@ -7,17 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.w2v.api.LossProvider;
 import dev.w2v.core.W2vException;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Enumeration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ProviderRegistryTest {
 
-  /** A loader that sees one folder's service files, and the test classes through its parent. */
+  /**
+   * A loader that sees one folder's service files (not the class path's, which has the real
+   * losses), and the test classes through its parent.
+   */
   private static ClassLoader services(String folder) {
     URL url = ProviderRegistryTest.class.getResource("/registry/" + folder + "/");
-    return new URLClassLoader(new URL[] {url}, ProviderRegistryTest.class.getClassLoader());
+    return new URLClassLoader(new URL[] {url}, ProviderRegistryTest.class.getClassLoader()) {
+      @Override
+      public Enumeration<URL> getResources(String name) throws IOException {
+        return findResources(name);
+      }
+    };
   }
 
   private static ProviderRegistry<LossProvider> load(String... folders) {

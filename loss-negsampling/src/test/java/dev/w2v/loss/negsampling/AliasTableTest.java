@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.random.Xoshiro256PlusPlus;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +22,7 @@ class AliasTableTest {
   private static void assertFollowsDistribution(Sampler sampler, int draws, long seed) {
     int n = sampler.size();
     long[] observed = new long[n];
-    Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed);
+    SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < draws; i++) {
       observed[sampler.sample(random)]++;
     }

@@ -10,13 +10,13 @@ import dev.w2v.api.LossContext;
 import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.gradcheck.DenseGradient;
-import dev.w2v.core.gradcheck.GradientChecker;
-import dev.w2v.core.random.Xoshiro256PlusPlus;
-import dev.w2v.core.testing.GoldenAssertions;
-import dev.w2v.core.testing.GoldenReference;
-import dev.w2v.core.testing.PlantedBugs;
+import dev.w2v.testkit.DenseGradient;
+import dev.w2v.testkit.GoldenAssertions;
+import dev.w2v.testkit.GoldenReference;
+import dev.w2v.testkit.GradientChecker;
+import dev.w2v.testkit.PlantedBugs;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -67,7 +67,7 @@ class NegativeSamplingLossTest {
   }
 
   private static float[] random(int n, long seed) {
-    Xoshiro256PlusPlus r = new Xoshiro256PlusPlus(seed);
+    SplittableRandom r = new SplittableRandom(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       x[i] = r.nextFloat() - 0.5f;
@@ -138,7 +138,7 @@ class NegativeSamplingLossTest {
       DenseGradient gradient = new DenseGradient(2, 3);
       double j =
           loss.lossAndGradient(
-              loss.newScratch(), v, 0, target, outputs, new Xoshiro256PlusPlus(3), gradient);
+              loss.newScratch(), v, 0, target, outputs, new SplittableRandom(3), gradient);
       assertTrue(Double.isFinite(j), "loss " + j);
       assertTrue(j >= 0);
       for (double g : gradient.input()) {

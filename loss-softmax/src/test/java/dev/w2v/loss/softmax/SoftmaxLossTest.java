@@ -8,10 +8,10 @@ import dev.w2v.api.LossContext;
 import dev.w2v.api.Parameters;
 import dev.w2v.api.Sampler;
 import dev.w2v.api.WordCounts;
-import dev.w2v.core.gradcheck.DenseGradient;
-import dev.w2v.core.random.Xoshiro256PlusPlus;
-import dev.w2v.core.testing.GoldenAssertions;
-import dev.w2v.core.testing.GoldenReference;
+import dev.w2v.testkit.DenseGradient;
+import dev.w2v.testkit.GoldenAssertions;
+import dev.w2v.testkit.GoldenReference;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class SoftmaxLossTest {
   }
 
   private static float[] random(int n, long seed) {
-    Xoshiro256PlusPlus r = new Xoshiro256PlusPlus(seed);
+    SplittableRandom r = new SplittableRandom(seed);
     float[] x = new float[n];
     for (int i = 0; i < n; i++) {
       x[i] = r.nextFloat() - 0.5f;

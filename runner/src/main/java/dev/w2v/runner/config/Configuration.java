@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.train.Settings;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
  * getters turn a value of the wrong type into a one-line error naming the key and where its value
  * came from.
  */
-public final class Configuration {
+public final class Configuration implements Settings {
 
   private final Config config;
 
@@ -28,18 +29,22 @@ public final class Configuration {
     return config;
   }
 
+  @Override
   public String getString(String key) {
     return read(key, () -> config.getString(key), "a string");
   }
 
+  @Override
   public int getInt(String key) {
     return read(key, () -> config.getInt(key), "an integer");
   }
 
+  @Override
   public long getLong(String key) {
     return read(key, () -> config.getLong(key), "an integer");
   }
 
+  @Override
   public double getDouble(String key) {
     double value = read(key, () -> config.getDouble(key), "a number");
     if (!Double.isFinite(value)) {
@@ -49,10 +54,12 @@ public final class Configuration {
     return value;
   }
 
+  @Override
   public boolean getBoolean(String key) {
     return read(key, () -> config.getBoolean(key), "true or false");
   }
 
+  @Override
   public List<String> getStringList(String key) {
     if (config.hasPath(key) && config.getValue(key).valueType() == ConfigValueType.STRING) {
       String text = config.getString(key).trim();
@@ -77,6 +84,7 @@ public final class Configuration {
   }
 
   /** The values set under {@code <plugin>.}, as strings, numbers or booleans. */
+  @Override
   public Map<String, Object> pluginParameters(String plugin) {
     Map<String, Object> values = new LinkedHashMap<>();
     if (config.hasPath(plugin) && config.getValue(plugin).valueType() == ConfigValueType.OBJECT) {

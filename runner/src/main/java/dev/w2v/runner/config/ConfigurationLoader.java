@@ -10,8 +10,13 @@ import dev.w2v.api.ParameterSpec;
 import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.query.SpellingSuggestions;
+import dev.w2v.core.train.PipelineSettings;
+import dev.w2v.core.train.Setting;
+import dev.w2v.core.train.TrainerProvider;
+import dev.w2v.core.train.Trainers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,50 +27,88 @@ import java.util.TreeSet;
 
 /**
  * Builds the effective configuration from its layers, highest precedence first: first-class flags
- * ({@code --dim 50}), {@code --set key=value}, the {@code --config} file, the chosen trainer's
- * defaults, then the defaults common to every trainer. Every key a user sets must be known: a
- * trainer key, or {@code <plugin>.<parameter>} of a plugin on the class path.
+ * ({@code --dim 50}), {@code --set key=value}, the {@code --config} file, then the defaults. The
+ * defaults come from the declarations themselves ({@link RunnerSettings}, {@link PipelineSettings}
+ * and the chosen trainer's {@link TrainerProvider#settings()} and {@link
+ * TrainerProvider#defaults()}), so a trainer's keys, defaults and help text live in one place.
+ * Every key a user sets must be known: a key of the run, or {@code <plugin>.<parameter>} of a
+ * plugin on the class path.
  */
 public final class ConfigurationLoader {
-
-  /** The trainers and the resource holding each one's defaults. */
-  public static final List<String> TRAINERS = List.of("cs224n", "fast");
-
-  private static final String COMMON = "dev/w2v/runner/common.conf";
 
   private ConfigurationLoader() {}
 
   /**
+   * The effective configuration.
+   *
    * @param file the {@code --config} file, or null
    * @param sets the {@code --set key=value} pairs, in order
    * @param flags the first-class flags the user gave, by configuration key
    * @param plugins every loss and sampler provider found, for their parameter keys
+   * @param trainers every trainer, for the {@code trainer} key and its defaults
    */
   public static Configuration load(
       Path file,
       List<String> sets,
       Map<String, Object> flags,
-      Collection<? extends Plugin> plugins) {
+      Collection<? extends Plugin> plugins,
+      Trainers trainers) {
     Config flagLayer = ConfigFactory.parseMap(flags, "command-line flags");
     Config setLayer = parseSets(sets);
     Config fileLayer = file == null ? ConfigFactory.empty() : parseFile(file);
     Config user = flagLayer.withFallback(setLayer).withFallback(fileLayer);
-    Config common = resource(COMMON);
-
-    String trainer = user.withFallback(common).getString("trainer");
-    if (!TRAINERS.contains(trainer)) {
-      throw new W2vException(
-          "unknown trainer '" + trainer + "'; available: " + String.join(", ", TRAINERS));
+    String name =
+        user.hasPath(RunnerSettings.TRAINER.key())
+            ? new Configuration(user).getString(RunnerSettings.TRAINER.key())
+            : (String) RunnerSettings.TRAINER.defaultValue();
+    TrainerProvider trainer = trainers.get(name);
+    Map<String, Plugin> byName = new LinkedHashMap<>();
+    for (Plugin p : plugins) {
+      byName.putIfAbsent(p.name(), p);
     }
-    Config trainerDefaults = resource("dev/w2v/runner/" + trainer + ".conf");
-    checkKeys(user, common, trainer, trainerDefaults, plugins);
+    checkKeys(user, trainer, trainers, byName);
     Config effective;
     try {
-      effective = user.withFallback(trainerDefaults).withFallback(common).resolve();
+      effective = user.withFallback(defaults(trainer, byName)).resolve();
     } catch (ConfigException e) {
       throw new W2vException("configuration error: " + e.getMessage());
     }
     return new Configuration(effective);
+  }
+
+  /** Every key a run of {@code trainer} reads, with the trainer's defaults. */
+  public static List<Setting> keys(TrainerProvider trainer) {
+    Map<String, Object> overrides = trainer.defaults();
+    List<Setting> keys = new ArrayList<>();
+    for (Setting s : shared()) {
+      keys.add(overrides.containsKey(s.key()) ? s.withDefault(overrides.get(s.key())) : s);
+    }
+    keys.addAll(trainer.settings());
+    return keys;
+  }
+
+  private static List<Setting> shared() {
+    List<Setting> shared = new ArrayList<>(RunnerSettings.ALL);
+    shared.addAll(PipelineSettings.ALL);
+    return shared;
+  }
+
+  private static Config defaults(TrainerProvider trainer, Map<String, Plugin> plugins) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (Setting s : keys(trainer)) {
+      values.put(s.key(), s.defaultValue());
+    }
+    // A trainer's defaults for plugin parameters, for the plugins that are present.
+    trainer
+        .defaults()
+        .forEach(
+            (key, value) -> {
+              int dot = key.indexOf('.');
+              if (dot > 0 && plugins.containsKey(key.substring(0, dot))) {
+                values.put(key, value);
+              }
+            });
+    return ConfigFactory.parseMap(values, "the defaults of trainer " + trainer.name());
   }
 
   /**
@@ -75,66 +118,69 @@ public final class ConfigurationLoader {
   public static List<Path> pluginPath(Path file, List<String> sets) {
     Config user =
         parseSets(sets).withFallback(file == null ? ConfigFactory.empty() : parseFile(file));
-    if (!user.hasPath("plugin-path")) {
+    if (!user.hasPath(RunnerSettings.PLUGIN_PATH.key())) {
       return List.of();
     }
-    Configuration partial = new Configuration(user);
-    return partial.getStringList("plugin-path").stream().map(Path::of).toList();
+    return new Configuration(user)
+        .getStringList(RunnerSettings.PLUGIN_PATH.key()).stream().map(Path::of).toList();
   }
 
   /**
-   * Every key with its default and the comment of the defaults file, per trainer: the key list of
-   * {@code w2v train --help}.
+   * Every key with its default and meaning, the shared ones first, then each trainer's: the key
+   * list of {@code w2v train --help}.
    */
-  public static String describeKeys() {
+  public static String describeKeys(Trainers trainers) {
     StringBuilder text = new StringBuilder();
-    Config common = resource(COMMON);
     text.append("Configuration keys (--set KEY=VALUE, or a --config file), with their defaults:\n");
-    append(text, common, "every trainer");
-    for (String trainer : TRAINERS) {
-      append(text, resource("dev/w2v/runner/" + trainer + ".conf"), "trainer = " + trainer);
+    text.append("\n  every trainer:\n");
+    for (Setting s : shared()) {
+      append(text, s, s.key().equals("trainer") ? "the trainer: " + names(trainers) : null);
+    }
+    for (TrainerProvider trainer : trainers.all()) {
+      text.append("\n  trainer = ")
+          .append(trainer.name())
+          .append(": ")
+          .append(trainer.description())
+          .append('\n');
+      for (Setting s : trainer.settings()) {
+        append(text, s, null);
+      }
+      trainer
+          .defaults()
+          .forEach(
+              (key, value) ->
+                  text.append(
+                      String.format(
+                          "    %-18s %-10s %s%n", key, value, "(this trainer's default)")));
     }
     text.append(
-        "\nPlugin parameters are <plugin>.<parameter>; `w2v plugins` lists them with their defaults.\n");
+        "\nPlugin parameters are <plugin>.<parameter>; `w2v plugins` lists them with their"
+            + " defaults.\n");
     return text.toString();
   }
 
-  private static void append(StringBuilder text, Config layer, String title) {
-    text.append("\n  ").append(title).append(":\n");
-    List<Map.Entry<String, ConfigValue>> entries = new java.util.ArrayList<>(layer.entrySet());
-    entries.sort(Comparator.comparing(e -> e.getValue().origin().lineNumber()));
-    for (Map.Entry<String, ConfigValue> e : entries) {
-      Object raw = e.getValue().unwrapped();
-      String value =
-          raw instanceof List<?> list && list.size() > 3
-              ? "[" + list.size() + " words]"
-              : String.valueOf(raw);
-      List<String> comments = e.getValue().origin().comments();
-      String comment = comments.isEmpty() ? "" : comments.get(comments.size() - 1).trim();
-      text.append(
-          String.format(
-              "    %-17s %-10s %s%n", e.getKey(), value.isEmpty() ? "\"\"" : value, comment));
-    }
+  private static String names(Trainers trainers) {
+    return String.join(", ", trainers.all().stream().map(TrainerProvider::name).toList());
+  }
+
+  private static void append(StringBuilder text, Setting s, String description) {
+    Object raw = s.defaultValue();
+    String value =
+        raw instanceof List<?> list
+            ? list.size() > 3 ? "[" + list.size() + " words]" : list.toString()
+            : String.valueOf(raw);
+    text.append(
+        String.format(
+            "    %-18s %-10s %s%n",
+            s.key(),
+            value.isEmpty() ? "\"\"" : value,
+            description != null ? description : s.description()));
   }
 
   private static void checkKeys(
-      Config user,
-      Config common,
-      String trainer,
-      Config trainerDefaults,
-      Collection<? extends Plugin> plugins) {
-    Map<String, Plugin> byName = new LinkedHashMap<>();
-    for (Plugin p : plugins) {
-      byName.putIfAbsent(p.name(), p);
-    }
+      Config user, TrainerProvider trainer, Trainers trainers, Map<String, Plugin> plugins) {
     Set<String> known = new TreeSet<>();
-    for (Config layer : List.of(common, trainerDefaults)) {
-      // Plugin defaults such as negsampling.k are checked against the plugin, not listed here.
-      layer.entrySet().stream()
-          .map(Map.Entry::getKey)
-          .filter(k -> !k.contains("."))
-          .forEach(known::add);
-    }
+    keys(trainer).forEach(s -> known.add(s.key()));
     for (Map.Entry<String, ConfigValue> entry : user.entrySet()) {
       String key = entry.getKey();
       String where = describe(entry.getValue());
@@ -142,7 +188,7 @@ public final class ConfigurationLoader {
       if (dot > 0) {
         String pluginName = key.substring(0, dot);
         String parameter = key.substring(dot + 1);
-        Plugin plugin = byName.get(pluginName);
+        Plugin plugin = plugins.get(pluginName);
         if (plugin == null) {
           throw new W2vException(
               "unknown configuration key '"
@@ -153,10 +199,10 @@ public final class ConfigurationLoader {
                   + pluginName
                   + "' (see `w2v plugins`)");
         }
-        if (plugin.parameters().stream().map(ParameterSpec::name).anyMatch(parameter::equals)) {
+        List<String> accepted = plugin.parameters().stream().map(ParameterSpec::name).toList();
+        if (accepted.contains(parameter)) {
           continue;
         }
-        List<String> accepted = plugin.parameters().stream().map(ParameterSpec::name).toList();
         throw new W2vException(
             "unknown configuration key '"
                 + key
@@ -171,17 +217,17 @@ public final class ConfigurationLoader {
       if (known.contains(key)) {
         continue;
       }
-      for (String other : TRAINERS) {
-        if (!other.equals(trainer) && resource("dev/w2v/runner/" + other + ".conf").hasPath(key)) {
+      for (TrainerProvider other : trainers.all()) {
+        if (other != trainer && other.settings().stream().anyMatch(s -> s.key().equals(key))) {
           throw new W2vException(
               "configuration key '"
                   + key
                   + "'"
                   + where
                   + " belongs to trainer '"
-                  + other
+                  + other.name()
                   + "', but the trainer is '"
-                  + trainer
+                  + trainer.name()
                   + "'");
         }
       }
@@ -213,7 +259,11 @@ public final class ConfigurationLoader {
       }
       values.put(set.substring(0, eq).trim(), set.substring(eq + 1).trim());
     }
-    return ConfigFactory.parseMap(values, "--set");
+    try {
+      return ConfigFactory.parseMap(values, "--set");
+    } catch (ConfigException e) {
+      throw new W2vException("--set: " + e.getMessage());
+    }
   }
 
   private static Config parseFile(Path file) {
@@ -228,12 +278,5 @@ public final class ConfigurationLoader {
     } catch (ConfigException e) {
       throw new W2vException("cannot read configuration file " + file + ": " + e.getMessage());
     }
-  }
-
-  private static Config resource(String name) {
-    return ConfigFactory.parseResources(
-        ConfigurationLoader.class.getClassLoader(),
-        name,
-        ConfigParseOptions.defaults().setAllowMissing(false));
   }
 }

@@ -4,7 +4,9 @@ import dev.w2v.api.LossProvider;
 import dev.w2v.api.Plugin;
 import dev.w2v.api.SamplerProvider;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.plugin.ConfiguredLoss;
 import dev.w2v.core.plugin.ProviderRegistry;
+import dev.w2v.core.train.Settings;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -117,6 +119,20 @@ public final class Plugins {
 
   public ProviderRegistry<SamplerProvider> samplers() {
     return samplers;
+  }
+
+  /**
+   * The loss {@code loss} with the sampler {@code sampler}, each with the parameters {@code
+   * settings} sets under its name.
+   *
+   * @throws W2vException naming what is unknown or malformed
+   */
+  public ConfiguredLoss configuredLoss(String loss, String sampler, Settings settings) {
+    return new ConfiguredLoss(
+        losses.get(loss),
+        settings.pluginParameters(loss),
+        samplers.get(sampler),
+        settings.pluginParameters(sampler));
   }
 
   /** Plugin jars that were skipped, and why; one line each. */

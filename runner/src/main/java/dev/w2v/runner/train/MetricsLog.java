@@ -1,9 +1,13 @@
 package dev.w2v.runner.train;
 
 import dev.w2v.core.W2vException;
+import dev.w2v.core.train.Metric;
+import dev.w2v.core.train.TrainingPlan;
 import java.io.BufferedWriter;
 import java.io.Closeable;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,40 +15,42 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code metrics.csv}: iteration, smoothed loss and learning rate at every report, flushed as it
- * goes so a crash loses nothing reported. On resume the rows after the checkpoint are dropped,
- * since the resumed run reports them again.
+ * {@code metrics.csv}: position, loss and learning rate at every metric row. It is made durable
+ * (flushed and synced) before every checkpoint, so a checkpoint never runs ahead of the file; on
+ * resume the rows after the checkpoint's position are dropped, since the resumed run records them
+ * again, and the file ends up equal to an uninterrupted run's.
  */
 final class MetricsLog implements Closeable {
 
-  static final String HEADER = "iteration,smoothed_loss,learning_rate";
-
   private final Path file;
+  private final FileOutputStream stream;
   private final BufferedWriter writer;
   private final List<double[]> points = new ArrayList<>();
 
-  MetricsLog(Path file, long keepUpTo) {
+  /**
+   * Opens the file for a run that starts at {@code plan.start()}: a fresh run (start 0) replaces
+   * it; a resumed run keeps its rows up to the start if their columns are the plan's.
+   */
+  MetricsLog(Path file, TrainingPlan plan) {
     this.file = file;
+    String header = plan.positionColumn() + "," + plan.lossColumn() + ",learning_rate";
     try {
       List<String> kept = new ArrayList<>();
-      if (keepUpTo > 0 && Files.isRegularFile(file)) {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          String[] f = line.split(",");
-          if (f.length == 3 && !line.equals(HEADER)) {
-            try {
-              long iteration = Long.parseLong(f[0]);
-              if (iteration <= keepUpTo) {
-                kept.add(line);
-                points.add(new double[] {iteration, Double.parseDouble(f[1])});
-              }
-            } catch (NumberFormatException e) {
-              // A torn last line from a crash: dropped.
+      if (plan.start() > 0 && Files.isRegularFile(file)) {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (!lines.isEmpty() && lines.get(0).equals(header)) {
+          for (String line : lines.subList(1, lines.size())) {
+            double[] point = parse(line);
+            if (point != null && point[0] <= plan.start()) {
+              kept.add(line);
+              points.add(point);
             }
           }
         }
       }
-      writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-      writer.write(HEADER);
+      stream = new FileOutputStream(file.toFile());
+      writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+      writer.write(header);
       writer.newLine();
       for (String line : kept) {
         writer.write(line);
@@ -56,20 +62,40 @@ final class MetricsLog implements Closeable {
     }
   }
 
-  void add(long iteration, double smoothedLoss, double learningRate) {
-    points.add(new double[] {iteration, smoothedLoss});
+  /** {position, loss}, or null for a torn or foreign line (dropped). */
+  private static double[] parse(String line) {
+    String[] f = line.split(",", -1);
+    if (f.length != 3) {
+      return null;
+    }
     try {
-      writer.write(iteration + "," + smoothedLoss + "," + learningRate);
+      return new double[] {Long.parseLong(f[0]), Double.parseDouble(f[1])};
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  void add(Metric m) {
+    points.add(new double[] {m.position(), m.loss()});
+    try {
+      writer.write(m.position() + "," + m.loss() + "," + m.learningRate());
       writer.newLine();
-      if (points.size() % 100 == 0) {
-        writer.flush();
-      }
     } catch (IOException e) {
       throw new W2vException("cannot write " + file + ": " + e.getMessage());
     }
   }
 
-  /** {iterations[], losses[]} of every row, for the loss plot. */
+  /** Flushes and syncs what was written: called before a checkpoint. */
+  void sync() {
+    try {
+      writer.flush();
+      stream.getFD().sync();
+    } catch (IOException e) {
+      throw new W2vException("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** {positions[], losses[]} of every row, for the loss plot. */
   double[][] series() {
     double[][] s = new double[2][points.size()];
     for (int i = 0; i < points.size(); i++) {

@@ -4,6 +4,9 @@ import dev.w2v.core.W2vException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** The folder a run writes into, checked for writing before any work starts. */
 public record OutputFolder(Path path) {
@@ -29,6 +32,32 @@ public record OutputFolder(Path path) {
               + "); choose another with --out");
     }
     return new OutputFolder(path);
+  }
+
+  /**
+   * Deletes the temporary files an interrupted run left (outputs and checkpoints are written to
+   * {@code *.tmp} and renamed): under the folder's lock no other run is writing them.
+   *
+   * @return the files deleted
+   */
+  public List<Path> removeStaleTemporaries() {
+    List<Path> removed = new ArrayList<>();
+    for (Path folder : List.of(path, path.resolve("checkpoints"))) {
+      if (!Files.isDirectory(folder)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(folder)) {
+        for (Path file : (Iterable<Path>) files::iterator) {
+          if (file.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(file)) {
+            Files.deleteIfExists(file);
+            removed.add(file);
+          }
+        }
+      } catch (IOException e) {
+        throw new W2vException("cannot clean " + folder + ": " + e.getMessage());
+      }
+    }
+    return removed;
   }
 
   public Path resolve(String name) {

@@ -3,10 +3,12 @@ package dev.w2v.runner.train;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.eval.AnalogyEvaluator;
 import dev.w2v.core.projection.PrincipalComponents;
+import dev.w2v.core.train.TrainedModel;
 import dev.w2v.core.vectors.VectorFileWriter;
 import dev.w2v.core.vectors.VectorFormat;
 import dev.w2v.core.vectors.WordVectors;
 import dev.w2v.runner.config.Configuration;
+import dev.w2v.runner.config.RunnerSettings;
 import dev.w2v.runner.query.EvaluateCommand;
 import dev.w2v.runner.render.Charts;
 import jakarta.inject.Inject;
@@ -19,7 +21,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every training run writes at its end: the vectors file and the two pictures. */
+/** What every training run writes at its end: the vectors, the pictures, the evaluation. */
 public final class TrainingOutputs {
 
   private final Configuration configuration;
@@ -34,38 +36,26 @@ public final class TrainingOutputs {
     this.err = err;
   }
 
-  /** The configured corpus, or the SST corpus bundled with w2v when none is set. */
-  static Path corpus(Configuration configuration) {
-    String corpus = configuration.getString("corpus");
-    if (!corpus.isBlank()) {
-      return Path.of(corpus);
-    }
+  /** The SST corpus bundled with w2v, trained on when no corpus is set. */
+  static Path bundledCorpus() {
     return Path.of(System.getProperty("w2v.home", ".")).resolve("data/sst/datasetSentences.txt");
   }
 
   /**
-   * Writes vectors.txt, word_vectors.png and loss.png.
+   * Writes vectors.txt, word_vectors.png, evaluation.json when configured, and loss.png.
    *
-   * @param output the output matrix, or null when the trainer keeps none per word
    * @param lossSeries {x[], loss[]} for loss.png, x in units of {@code xAxis}
    */
-  void write(
-      OutputFolder folder,
-      List<String> words,
-      float[] input,
-      float[] output,
-      int dim,
-      double[][] lossSeries,
-      String xAxis) {
+  void write(OutputFolder folder, TrainedModel model, double[][] lossSeries, String xAxis) {
     // Training is over, so the matrix is handed over rather than copied: no second V x d at the
     // memory peak.
     WordVectors vectors =
-        WordVectors.ofOwned(words, dim, chooseVectors(words.size(), input, output, dim));
+        WordVectors.ofOwned(model.vocabulary().words(), model.dimension(), chooseVectors(model));
     writeText(folder.resolve("vectors.txt"), vectors);
     plotWords(folder.resolve("word_vectors.png"), vectors);
     evaluate(folder, vectors);
     Charts.lossCurve(
-        lossSeries[0], lossSeries[1], "smoothed training loss", xAxis, folder.resolve("loss.png"));
+        lossSeries[0], lossSeries[1], "training loss", xAxis, folder.resolve("loss.png"));
   }
 
   /** Runs the evaluation files the configuration names, if any; prints and saves the results. */
@@ -94,35 +84,30 @@ public final class TrainingOutputs {
     }
   }
 
-  private float[] chooseVectors(int words, float[] input, float[] output, int dim) {
-    String which = configuration.getString("vectors");
-    switch (which) {
-      case "input":
-        return input;
-      case "output":
-      case "sum":
-        if (output == null || output.length != input.length) {
-          throw new W2vException(
-              "vectors = "
-                  + which
-                  + " needs one output row per word, but this loss has "
-                  + (output == null ? 0 : output.length / dim)
-                  + " output rows for "
-                  + words
-                  + " words; use vectors = input");
-        }
-        if (which.equals("output")) {
-          return output;
-        }
-        float[] sum = input.clone();
-        for (int i = 0; i < sum.length; i++) {
-          sum[i] += output[i];
-        }
-        return sum;
-      default:
-        throw new W2vException(
-            "configuration key 'vectors' must be input, output or sum, not '" + which + "'");
+  private float[] chooseVectors(TrainedModel model) {
+    String which = RunnerSettings.VECTORS.stringValue(configuration);
+    if (which.equals("input")) {
+      return model.input();
     }
+    if (!model.outputIsPerWord()) {
+      throw new W2vException(
+          "vectors = "
+              + which
+              + " needs one output row per word, but this loss has "
+              + model.outputRows()
+              + " output rows for "
+              + model.vocabulary().size()
+              + " words; use vectors = input");
+    }
+    if (which.equals("output")) {
+      return model.output();
+    }
+    float[] sum = model.input();
+    float[] output = model.output();
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] += output[i];
+    }
+    return sum;
   }
 
   private void plotWords(Path png, WordVectors vectors) {

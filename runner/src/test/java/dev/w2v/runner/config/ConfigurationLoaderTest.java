@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.w2v.api.ParameterSpec;
 import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.train.Trainers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,10 @@ class ConfigurationLoaderTest {
   @TempDir Path dir;
 
   private static Configuration load(Path file, List<String> sets, Map<String, Object> flags) {
-    return ConfigurationLoader.load(file, sets, flags, List.of(NEG));
+    return ConfigurationLoader.load(file, sets, flags, List.of(NEG), TRAINERS);
   }
+
+  private static final Trainers TRAINERS = Trainers.load();
 
   @Test
   void defaultsAreTheCourseSettings() {
@@ -121,6 +124,38 @@ class ConfigurationLoaderTest {
     assertTrue(
         e.getMessage().contains("none.conf") && e.getMessage().contains("does not exist"),
         e.getMessage());
+  }
+
+  @Test
+  void eachTrainerHasItsOwnDefaultsIncludingThoseForSharedKeysAndPlugins() {
+    Configuration fast = load(null, List.of("trainer=fast"), Map.of());
+    assertEquals(100, fast.getInt("dim"));
+    assertEquals(false, fast.getBoolean("lowercase"));
+    assertEquals(Map.of("k", 5), fast.pluginParameters("negsampling"));
+    assertEquals(300, fast.getInt("checkpoint-seconds"));
+    Configuration cs224n = load(null, List.of(), Map.of());
+    assertEquals(true, cs224n.getBoolean("lowercase"));
+    assertEquals(Map.of(), cs224n.pluginParameters("negsampling"));
+  }
+
+  @Test
+  void aKeyOfAnotherTrainerSaysWhichTrainerItBelongsTo() {
+    W2vException e =
+        assertThrows(W2vException.class, () -> load(null, List.of("epochs=3"), Map.of()));
+    assertEquals(
+        "configuration key 'epochs' (--set) belongs to trainer 'fast', but the trainer is"
+            + " 'cs224n'",
+        e.getMessage());
+  }
+
+  @Test
+  void theHelpListsEveryTrainersKeysFromTheirDeclarations() {
+    String help = ConfigurationLoader.describeKeys(TRAINERS);
+    assertTrue(help.contains("trainer = cs224n: "), help);
+    assertTrue(help.contains("trainer = fast: "), help);
+    assertTrue(help.contains("checkpoint-seconds"), help);
+    assertTrue(help.contains("negsampling.k"), help);
+    assertTrue(help.contains("the trainer: cs224n, fast"), help);
   }
 
   @Test

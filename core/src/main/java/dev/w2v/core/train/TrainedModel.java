@@ -1,0 +1,99 @@
+package dev.w2v.core.train;
+
+import dev.w2v.core.corpus.Vocabulary;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What every trainer returns: the vocabulary and both parameter matrices, handed over without a
+ * copy (the caller owns them), and a short account of the run.
+ *
+ * <p>The input matrix has one row per word ({@code V x d}); the output matrix has as many rows as
+ * the loss declared ({@code V} for softmax and negative sampling, {@code V - 1} inner nodes for a
+ * hierarchical softmax).
+ */
+public final class TrainedModel {
+
+  private final Vocabulary vocabulary;
+  private final int dimension;
+  private final float[] input;
+  private final float[] output;
+  private final String summary;
+  private final Duration trainingTime;
+  private final double wordsPerSecond;
+
+  /**
+   * @param summary one line in the trainer's words, such as {@code final smoothed loss 9.55 after
+   *     40000 iterations (negsampling loss, 19539 words, dim 10)}
+   * @param trainingTime the training phase in this process, without reading the corpus
+   * @param wordsPerSecond training words per second, NaN where the trainer does not count words
+   */
+  public TrainedModel(
+      Vocabulary vocabulary,
+      int dimension,
+      float[] input,
+      float[] output,
+      String summary,
+      Duration trainingTime,
+      double wordsPerSecond) {
+    this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
+    this.input = Objects.requireNonNull(input, "input");
+    this.output = Objects.requireNonNull(output, "output");
+    if (dimension < 1 || input.length != (long) vocabulary.size() * dimension) {
+      throw new IllegalArgumentException(
+          "input holds " + input.length + " floats, not " + vocabulary.size() + " x " + dimension);
+    }
+    if (output.length % dimension != 0) {
+      throw new IllegalArgumentException("output is not a whole number of rows of " + dimension);
+    }
+    this.dimension = dimension;
+    this.summary = Objects.requireNonNull(summary, "summary");
+    this.trainingTime = Objects.requireNonNull(trainingTime, "trainingTime");
+    this.wordsPerSecond = wordsPerSecond;
+  }
+
+  /** The words, in the order of the matrices' rows. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
+  /** d. */
+  public int dimension() {
+    return dimension;
+  }
+
+  /** The input (center) vectors, V x d, row-major; the array itself. */
+  public float[] input() {
+    return input;
+  }
+
+  /** The output matrix, {@link #outputRows()} x d, row-major; the array itself. */
+  public float[] output() {
+    return output;
+  }
+
+  /** The output matrix's rows. */
+  public int outputRows() {
+    return output.length / dimension;
+  }
+
+  /** Whether the output matrix has one row per word, so that output or sum vectors exist. */
+  public boolean outputIsPerWord() {
+    return outputRows() == vocabulary.size();
+  }
+
+  /** One line in the trainer's words. */
+  public String summary() {
+    return summary;
+  }
+
+  /** The training phase's time in this process. */
+  public Duration trainingTime() {
+    return trainingTime;
+  }
+
+  /** Training words per second, NaN where not counted. */
+  public double wordsPerSecond() {
+    return wordsPerSecond;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * The fast trainer: word2vec C's algorithm (skip-gram or CBOW, sub-sampling, shrunk window, linear
+ * learning-rate decay, Hogwild threads) on plain-text corpora of any size, through any {@link
+ * dev.w2v.api.Loss}.
+ *
+ * <p>Starting a run:
+ *
+ * <pre>{@code
+ * FastConfig config = FastConfig.defaults().toBuilder()
+ *     .model(Model.of("skipgram")).dimension(100).epochs(5).seed(1).build();
+ * TrainedVectors vectors = new FastTrainer(config).train(
+ *     List.of(Path.of("corpus/")),                   // files and folders, read as UTF-8 text
+ *     counts -> registry.loss("negsampling", counts), // called once the vocabulary is known
+ *     progress -> render(progress));                  // FastListener, a few times per second
+ * }</pre>
+ *
+ * <p>The JVM should be started with {@code --add-modules jdk.incubator.vector} so that {@link
+ * dev.w2v.api.VectorMath} uses its SIMD kernels; without it training runs on scalar kernels at
+ * about half the speed. That flag makes the JVM print {@code WARNING: Using incubator modules:
+ * jdk.incubator.vector} on stderr before {@code main}; no JVM option silences it (checked on JDK
+ * 17: not even {@code -Xlog:disable}), so a launcher filters that one line out of stderr.
+ *
+ * <p>Differences from word2vec C, on purpose: CBOW applies the true gradient of the mean to each
+ * context vector (dJ/dh divided by the number of context words, once per occurrence) where word2vec
+ * C adds the undivided gradient; skip-gram uses the center word's vector as input (the API's
+ * convention) where word2vec C uses the context word's; lines longer than 1,000 words are cut
+ * before sub-sampling rather than after; no {@code </s>} token is added to the vocabulary.
+ */
+package dev.w2v.core.train.fast;

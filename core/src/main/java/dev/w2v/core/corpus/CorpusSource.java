@@ -32,15 +32,22 @@ public final class CorpusSource {
   /** The path that stands for standard input. */
   public static final String STDIN = "-";
 
+  /** A URI with a scheme other than {@code file:}, such as {@code hdfs://namenode/corpus}. */
+  private static final java.util.regex.Pattern REMOTE =
+      java.util.regex.Pattern.compile("(?!file:)[a-zA-Z][a-zA-Z0-9+.-]+://.*");
+
   private final List<Input> inputs;
+  private final List<String> paths;
   private final String description;
   private final CorpusFormat format;
   private final boolean lowercase;
 
   private CorpusSource(
-      List<Input> inputs, String description, CorpusFormat format, boolean lowercase) {
+      List<Input> inputs, List<String> paths, CorpusFormat format, boolean lowercase) {
     this.inputs = List.copyOf(inputs);
-    this.description = description;
+    this.paths = List.copyOf(paths);
+    this.description =
+        paths.isEmpty() ? "sentences given by the program" : String.join(", ", paths);
     this.format = format;
     this.lowercase = lowercase;
   }
@@ -67,7 +74,12 @@ public final class CorpusSource {
         inputs.add(new StandardInput());
         continue;
       }
-      Path p = Path.of(path);
+      if (REMOTE.matcher(path).matches()) {
+        // hdfs:, s3a: and the like: a distributed trainer reads them its own way.
+        inputs.add(new RemoteInput(path));
+        continue;
+      }
+      Path p = Path.of(path.startsWith("file:") ? java.net.URI.create(path).getPath() : path);
       if (Files.isDirectory(p)) {
         List<Path> files = new ArrayList<>();
         try (var walk = Files.walk(p)) {
@@ -87,7 +99,7 @@ public final class CorpusSource {
         throw new W2vException("corpus " + p + " does not exist; check --corpus");
       }
     }
-    return new CorpusSource(inputs, String.join(", ", paths), format, lowercase);
+    return new CorpusSource(inputs, paths, format, lowercase);
   }
 
   /** One file or folder. */
@@ -102,10 +114,23 @@ public final class CorpusSource {
   public static CorpusSource ofLines(Iterable<? extends CharSequence> lines, boolean lowercase) {
     Objects.requireNonNull(lines, "lines");
     return new CorpusSource(
-        List.of(new LinesInput(lines)),
-        "sentences given by the program",
-        CorpusFormat.TEXT,
-        lowercase);
+        List.of(new LinesInput(lines)), List.of(), CorpusFormat.TEXT, lowercase);
+  }
+
+  /**
+   * The paths as given, for a trainer that reads them its own way (a Spark job reads {@code hdfs:}
+   * and {@code s3a:} paths); empty for a program's lines.
+   */
+  public List<String> paths() {
+    return paths;
+  }
+
+  /**
+   * Whether some path is a remote URI ({@code hdfs:}, {@code s3a:}) that only a distributed trainer
+   * can read.
+   */
+  public boolean remote() {
+    return inputs.stream().anyMatch(i -> i instanceof RemoteInput);
   }
 
   /** What the source reads, for messages and logs: the paths as given. */
@@ -214,6 +239,27 @@ public final class CorpusSource {
     @Override
     public InputStream open() throws IOException {
       return Files.newInputStream(path);
+    }
+
+    @Override
+    public boolean rereadable() {
+      return true;
+    }
+  }
+
+  private record RemoteInput(String uri) implements Input {
+    @Override
+    public String name() {
+      return "corpus " + uri;
+    }
+
+    @Override
+    public InputStream open() {
+      throw new W2vException(
+          "corpus "
+              + uri
+              + " is not a local path; only a distributed trainer (--trainer spark) reads it,"
+              + " or copy it to this machine");
     }
 
     @Override

@@ -250,6 +250,22 @@ class CorpusSourceTest {
   }
 
   @Test
+  void remoteUrisAreKeptForADistributedTrainerAndRefusedWhenReadLocally() throws IOException {
+    Path local = file("local.txt", "here\n");
+    CorpusSource source =
+        CorpusSource.of(
+            List.of("hdfs://namenode/corpus", local.toUri().toString()), CorpusFormat.TEXT, false);
+    assertTrue(source.remote());
+    assertEquals("hdfs://namenode/corpus", source.paths().get(0));
+    W2vException e = assertThrows(W2vException.class, () -> sentences(source));
+    assertTrue(e.getMessage().contains("--trainer spark"), e.getMessage());
+    // file: URIs are local paths.
+    assertEquals(
+        List.of(List.of("here")),
+        sentences(CorpusSource.of(List.of(local.toUri().toString()), CorpusFormat.TEXT, false)));
+  }
+
+  @Test
   void linesGivenByAProgramAreReadAsText() {
     CorpusSource source = CorpusSource.ofLines(List.of("The first", "", "and the Second"), true);
     assertEquals(

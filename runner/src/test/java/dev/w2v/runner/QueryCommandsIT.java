@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.w2v.core.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -102,9 +104,12 @@ class QueryCommandsIT {
             pairs.toString(),
             "--json");
     assertEquals(0, r.exitCode(), r.toString());
-    String json = r.out();
-    assertTrue(json.startsWith("{\"vectors\": "), json);
-    assertTrue(json.contains("\"questions\":2"), json);
-    assertTrue(json.contains("\"spearman\":1.0"), json);
+    JsonNode json = Json.parse(r.out());
+    assertEquals(vectors.toString(), json.get("vectors").asText(), r.out());
+    assertEquals(questions.toString(), json.at("/analogies/file").asText(), r.out());
+    assertEquals(2, json.at("/analogies/result/questions").asInt(), r.out());
+    assertEquals(1.0, json.at("/analogies/result/total/accuracy").asDouble(), r.out());
+    assertEquals(1.0, json.at("/similarity/0/result/spearman").asDouble(), 1e-12, r.out());
+    assertEquals(3, json.at("/similarity/0/result/pairs").asInt(), r.out());
   }
 }

@@ -4,9 +4,12 @@ import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
 import dev.w2v.runner.config.ConfigurationLoader;
 import dev.w2v.runner.query.AnalogyCommand;
+import dev.w2v.runner.query.DoesntMatchCommand;
 import dev.w2v.runner.query.EvaluateCommand;
 import dev.w2v.runner.query.NeighborsCommand;
 import dev.w2v.runner.query.PlotCommand;
+import dev.w2v.runner.query.SimilarCommand;
+import dev.w2v.runner.query.SimilarityCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -25,7 +28,10 @@ import picocli.CommandLine.IVersionProvider;
       PluginsCommand.class,
       EvaluateCommand.class,
       NeighborsCommand.class,
+      SimilarCommand.class,
+      SimilarityCommand.class,
       AnalogyCommand.class,
+      DoesntMatchCommand.class,
       PlotCommand.class,
       CommandLine.HelpCommand.class
     })

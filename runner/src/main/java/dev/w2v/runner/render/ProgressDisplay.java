@@ -224,6 +224,10 @@ public final class ProgressDisplay implements AutoCloseable {
             + unit
             + "/s  "
             + String.format(Locale.ROOT, "%-" + TIME_WIDTH + "s", time);
+    if (rate <= 0 && time.isEmpty()) {
+      // before the second report there is no speed yet: keep its place, show nothing
+      speed = " ".repeat(speed.length());
+    }
     List<String> items =
         Arrays.stream(status.split(" {2,}")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     if (barCells < 0 || barColumns != columns) {

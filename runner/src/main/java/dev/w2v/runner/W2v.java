@@ -2,17 +2,30 @@ package dev.w2v.runner;
 
 import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.query.SpellingSuggestions;
 import dev.w2v.core.train.Trainers;
 import dev.w2v.runner.config.ConfigurationLoader;
 import dev.w2v.runner.query.AnalogyCommand;
+import dev.w2v.runner.query.DoesntMatchCommand;
 import dev.w2v.runner.query.EvaluateCommand;
 import dev.w2v.runner.query.NeighborsCommand;
 import dev.w2v.runner.query.PlotCommand;
+import dev.w2v.runner.query.SimilarCommand;
+import dev.w2v.runner.query.SimilarityCommand;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** The {@code w2v} command. */
 @Command(
@@ -26,8 +39,12 @@ import picocli.CommandLine.IVersionProvider;
       PluginsCommand.class,
       EvaluateCommand.class,
       NeighborsCommand.class,
+      SimilarCommand.class,
+      SimilarityCommand.class,
       AnalogyCommand.class,
+      DoesntMatchCommand.class,
       PlotCommand.class,
+      CompletionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class W2v {
@@ -64,13 +81,20 @@ public final class W2v {
           PrintWriter err = e.getCommandLine().getErr();
           err.println(
               "w2v: "
-                  + e.getMessage()
+                  + describe(e)
                   + " (see `"
                   + e.getCommandLine().getCommandSpec().qualifiedName()
                   + " --help`)");
           err.flush();
           return USER_ERROR;
         });
+    Optional<String> foreign = ForeignOptions.explain(Arrays.asList(args));
+    if (foreign.isPresent()) {
+      // Before parsing: picocli would read word2vec C's -hs as -h (help) plus s.
+      commandLine.getErr().println("w2v: " + foreign.get());
+      commandLine.getErr().flush();
+      return USER_ERROR;
+    }
     try {
       return commandLine.execute(args);
     } catch (OutOfMemoryError | StackOverflowError e) {
@@ -110,6 +134,81 @@ public final class W2v {
     }
     err.flush();
     return status;
+  }
+
+  /**
+   * A command-line mistake in one phrase: picocli's message, with "did you mean" for a mistyped
+   * command or option (by the spelling distance that unknown words and keys use too).
+   */
+  static String describe(ParameterException e) {
+    CommandLine command = e.getCommandLine();
+    if (e instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+      String arg = unmatched.getUnmatched().get(0);
+      boolean option = unmatched.isUnknownOption() || arg.startsWith("-");
+      boolean subcommand = !option && !command.getSubcommands().isEmpty();
+      if (option || subcommand) {
+        Collection<String> candidates =
+            option ? optionNames(command.getCommandSpec()) : command.getSubcommands().keySet();
+        List<String> close = closest(option ? arg.replaceFirst("=.*", "") : arg, candidates);
+        String what = (option ? "unknown option '" : "unknown command '") + arg + "'";
+        if (!close.isEmpty()) {
+          return what + "; did you mean " + String.join(" or ", close) + "?";
+        }
+        return subcommand
+            ? what + "; the commands are " + String.join(", ", command.getSubcommands().keySet())
+            : what;
+      }
+      return "unexpected argument '" + arg + "'";
+    }
+    if (e instanceof MissingParameterException missing) {
+      // "--vector f" is taken for a positional argument, so picocli reports --vectors missing:
+      // name the mistyped option instead.
+      for (String arg : missing.getCommandLine().getParseResult().originalArgs()) {
+        if (arg.startsWith("--")
+            && command.getCommandSpec().findOption(arg.replaceFirst("=.*", "")) == null) {
+          List<String> close =
+              closest(arg.replaceFirst("=.*", ""), optionNames(command.getCommandSpec()));
+          if (!close.isEmpty()) {
+            return "unknown option '" + arg + "'; did you mean " + String.join(" or ", close) + "?";
+          }
+        }
+      }
+    }
+    String message = e.getMessage();
+    // picocli's sentences start upper-case; ours continue "w2v: " in lower case
+    return message.length() > 1
+            && Character.isUpperCase(message.charAt(0))
+            && Character.isLowerCase(message.charAt(1))
+        ? Character.toLowerCase(message.charAt(0)) + message.substring(1)
+        : message;
+  }
+
+  private static List<String> optionNames(CommandSpec spec) {
+    List<String> names = new ArrayList<>();
+    for (OptionSpec option : spec.options()) {
+      names.addAll(Arrays.asList(option.names()));
+    }
+    return names;
+  }
+
+  /** The candidates nearest in spelling to {@code typed}, if near enough to be a typo. */
+  private static List<String> closest(String typed, Collection<String> candidates) {
+    int best = Integer.MAX_VALUE;
+    List<String> out = new ArrayList<>();
+    for (String candidate : candidates) {
+      int d = SpellingSuggestions.distance(typed, candidate);
+      if (d > Math.max(2, typed.length() / 3)) {
+        continue;
+      }
+      if (d < best) {
+        best = d;
+        out.clear();
+      }
+      if (d == best) {
+        out.add(candidate);
+      }
+    }
+    return out;
   }
 
   /** The first throwable of {@code type} in the cause chain (Guice and threads wrap them). */

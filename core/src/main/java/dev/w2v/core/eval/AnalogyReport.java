@@ -1,8 +1,10 @@
 package dev.w2v.core.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.w2v.core.json.Json;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * The outcome of an analogy evaluation, with gensim's semantics: {@code total} pools every
@@ -17,6 +19,15 @@ import java.util.stream.Collectors;
  * @param restrictVocab how many of the most frequent words were searched
  * @param caseInsensitive whether words were compared upper-cased
  */
+@JsonPropertyOrder({
+  "restrictVocab",
+  "caseInsensitive",
+  "questions",
+  "outOfVocabulary",
+  "outOfVocabularyRatio",
+  "sections",
+  "total"
+})
 public record AnalogyReport(
     List<SectionScore> sections,
     SectionScore total,
@@ -30,6 +41,7 @@ public record AnalogyReport(
   }
 
   /** Share of questions skipped as out of vocabulary (0..1); 0 if there were no questions. */
+  @JsonProperty
   public double outOfVocabularyRatio() {
     return questions == 0 ? 0.0 : (double) outOfVocabulary / questions;
   }
@@ -68,20 +80,6 @@ public record AnalogyReport(
 
   /** One JSON object; accuracies and ratios as fractions in [0, 1]. */
   public String toJson() {
-    return "{\"restrictVocab\":"
-        + restrictVocab
-        + ",\"caseInsensitive\":"
-        + caseInsensitive
-        + ",\"questions\":"
-        + questions
-        + ",\"outOfVocabulary\":"
-        + outOfVocabulary
-        + ",\"outOfVocabularyRatio\":"
-        + Json.number(outOfVocabularyRatio())
-        + ",\"sections\":["
-        + sections.stream().map(SectionScore::toJson).collect(Collectors.joining(","))
-        + "],\"total\":"
-        + total.toJson()
-        + "}";
+    return Json.write(this);
   }
 }

@@ -1,5 +1,8 @@
 package dev.w2v.core.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
 /**
  * Analogy results of one section (or of all, for the total).
  *
@@ -7,6 +10,7 @@ package dev.w2v.core.eval;
  * @param correct questions answered correctly
  * @param incorrect questions answered wrongly (out-of-vocabulary questions are not counted)
  */
+@JsonPropertyOrder({"name", "correct", "incorrect", "accuracy"})
 public record SectionScore(String name, int correct, int incorrect) {
 
   /** Questions evaluated. */
@@ -15,19 +19,8 @@ public record SectionScore(String name, int correct, int incorrect) {
   }
 
   /** correct / evaluated, or 0.0 when nothing was evaluated (gensim's convention). */
+  @JsonProperty
   public double accuracy() {
     return evaluated() == 0 ? 0.0 : (double) correct / evaluated();
-  }
-
-  String toJson() {
-    return "{\"name\":"
-        + Json.quote(name)
-        + ",\"correct\":"
-        + correct
-        + ",\"incorrect\":"
-        + incorrect
-        + ",\"accuracy\":"
-        + Json.number(accuracy())
-        + "}";
   }
 }

@@ -1,5 +1,8 @@
 package dev.w2v.core.eval;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.w2v.core.json.Json;
 import java.util.Locale;
 
 /**
@@ -14,6 +17,16 @@ import java.util.Locale;
  * @param restrictVocab how many of the most frequent words were usable
  * @param caseInsensitive whether words were compared upper-cased
  */
+@JsonPropertyOrder({
+  "restrictVocab",
+  "caseInsensitive",
+  "pairs",
+  "outOfVocabulary",
+  "outOfVocabularyRatio",
+  "skippedLines",
+  "spearman",
+  "pearson"
+})
 public record SimilarityReport(
     int pairs,
     int outOfVocabulary,
@@ -27,6 +40,7 @@ public record SimilarityReport(
    * Share of pairs skipped as out of vocabulary (0..1), of all well-formed pairs; gensim returns
    * this times 100 as {@code oov_ratio}.
    */
+  @JsonProperty
   public double outOfVocabularyRatio() {
     int all = pairs + outOfVocabulary;
     return all == 0 ? 0.0 : (double) outOfVocabulary / all;
@@ -50,22 +64,6 @@ public record SimilarityReport(
 
   /** One JSON object; a correlation that is undefined (constant sample) is {@code null}. */
   public String toJson() {
-    return "{\"restrictVocab\":"
-        + restrictVocab
-        + ",\"caseInsensitive\":"
-        + caseInsensitive
-        + ",\"pairs\":"
-        + pairs
-        + ",\"outOfVocabulary\":"
-        + outOfVocabulary
-        + ",\"outOfVocabularyRatio\":"
-        + Json.number(outOfVocabularyRatio())
-        + ",\"skippedLines\":"
-        + skippedLines
-        + ",\"spearman\":"
-        + Json.number(spearman)
-        + ",\"pearson\":"
-        + Json.number(pearson)
-        + "}";
+    return Json.write(this);
   }
 }

@@ -4,13 +4,15 @@ import com.google.common.base.Preconditions;
 import dev.w2v.core.vectors.WordVectors;
 import java.util.ArrayList;
 import java.util.List;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * Projects vectors onto the first two principal components of their centered set, for plots.
  *
- * <p>The eigen-decomposition runs on the smaller of the n x n Gram matrix and the d x d covariance
- * matrix by cyclic Jacobi rotations, in double precision, so 300-dimensional vectors of a few
- * hundred words take milliseconds.
+ * <p>The components come from EJML's singular value decomposition of the centered n x d matrix, in
+ * double precision, so 300-dimensional vectors of a few hundred words take milliseconds.
  *
  * <p>Sign convention: a principal axis has no inherent direction, so each axis is oriented so that
  * the point farthest from the origin along it (the first such point on ties) has a positive
@@ -48,59 +50,39 @@ public final class PrincipalComponents {
   public static double[][] project(float[] rows, int n, int d) {
     Preconditions.checkArgument(
         rows.length == n * d, "rows has %s floats, n x d = %s", rows.length, n * d);
-    double[][] x = new double[n][d];
+    double[][] out = new double[n][2];
+    if (n == 0 || d == 0) {
+      return out;
+    }
+    DMatrixRMaj x = new DMatrixRMaj(n, d);
     for (int j = 0; j < d; j++) {
       double mean = 0;
       for (int i = 0; i < n; i++) {
         mean += rows[i * d + j];
       }
-      mean /= Math.max(1, n);
+      mean /= n;
       for (int i = 0; i < n; i++) {
-        x[i][j] = rows[i * d + j] - mean;
+        x.unsafe_set(i, j, rows[i * d + j] - mean);
       }
     }
-    double[][] out = new double[n][2];
-    if (n == 0) {
-      return out;
+    // The centered X = U S V^T: a point's coordinate on component k is U[i][k] * s_k, so only U
+    // and the singular values are needed, never the d x d covariance.
+    SingularValueDecomposition_F64<DMatrixRMaj> svd =
+        DecompositionFactory_DDRM.svd(n, d, true, false, true);
+    if (!svd.decompose(x)) {
+      throw new IllegalStateException("the SVD of a " + n + " x " + d + " matrix did not converge");
     }
-    boolean viaGram = n <= d;
-    int m = viaGram ? n : d;
-    double[][] s = new double[m][m];
-    for (int a = 0; a < m; a++) {
-      for (int b = a; b < m; b++) {
-        double sum = 0;
-        if (viaGram) {
-          for (int j = 0; j < d; j++) {
-            sum += x[a][j] * x[b][j];
-          }
-        } else {
-          for (int i = 0; i < n; i++) {
-            sum += x[i][a] * x[i][b];
-          }
-        }
-        s[a][b] = sum;
-        s[b][a] = sum;
-      }
-    }
-    double[][] vectors = new double[m][m];
-    double[] values = jacobi(s, vectors);
-    int[] top = topTwo(values);
-    for (int c = 0; c < 2 && c < m; c++) {
+    double[] singular = svd.getSingularValues();
+    DMatrixRMaj u = svd.getU(null, false);
+    int[] top = topTwo(singular, svd.numberOfSingularValues());
+    for (int c = 0; c < 2 && top[c] >= 0; c++) {
       int k = top[c];
-      if (values[k] <= 1e-12 * Math.max(1, Math.abs(values[top[0]]))) {
+      // a direction with (numerically) no spread is no component: leave its coordinates 0
+      if (singular[k] <= 1e-6 * singular[top[0]]) {
         continue;
       }
       for (int i = 0; i < n; i++) {
-        double coordinate = 0;
-        if (viaGram) {
-          // X v = sqrt(lambda) u for a unit eigenvector u of X X^T
-          coordinate = vectors[i][k] * Math.sqrt(values[k]);
-        } else {
-          for (int j = 0; j < d; j++) {
-            coordinate += x[i][j] * vectors[j][k];
-          }
-        }
-        out[i][c] = coordinate;
+        out[i][c] = u.get(i, k) * singular[k];
       }
       orient(out, c);
     }
@@ -121,84 +103,18 @@ public final class PrincipalComponents {
     }
   }
 
-  private static int[] topTwo(double[] values) {
-    int first = 0;
-    for (int i = 1; i < values.length; i++) {
-      if (values[i] > values[first]) {
+  /** Indexes of the two largest of the first {@code count} values, -1 where there are fewer. */
+  private static int[] topTwo(double[] values, int count) {
+    int first = -1;
+    int second = -1;
+    for (int i = 0; i < count; i++) {
+      if (first < 0 || values[i] > values[first]) {
+        second = first;
         first = i;
-      }
-    }
-    int second = first == 0 ? Math.min(1, values.length - 1) : 0;
-    for (int i = 0; i < values.length; i++) {
-      if (i != first && values[i] > values[second]) {
+      } else if (second < 0 || values[i] > values[second]) {
         second = i;
       }
     }
     return new int[] {first, second};
-  }
-
-  /**
-   * Eigenvalues of the symmetric matrix {@code a} (destroyed), eigenvectors as the columns of
-   * {@code v}, by cyclic Jacobi rotations until the off-diagonal mass is negligible.
-   */
-  static double[] jacobi(double[][] a, double[][] v) {
-    int m = a.length;
-    for (int i = 0; i < m; i++) {
-      v[i][i] = 1;
-    }
-    double scale = 0;
-    for (double[] row : a) {
-      for (double e : row) {
-        scale += e * e;
-      }
-    }
-    for (int sweep = 0; sweep < 100; sweep++) {
-      double off = 0;
-      for (int p = 0; p < m; p++) {
-        for (int q = p + 1; q < m; q++) {
-          off += a[p][q] * a[p][q];
-        }
-      }
-      if (off <= 1e-30 * Math.max(scale, Double.MIN_NORMAL)) {
-        break;
-      }
-      for (int p = 0; p < m; p++) {
-        for (int q = p + 1; q < m; q++) {
-          if (a[p][q] == 0) {
-            continue;
-          }
-          double theta = (a[q][q] - a[p][p]) / (2 * a[p][q]);
-          double t = Math.signum(theta) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-          if (theta == 0) {
-            t = 1;
-          }
-          double c = 1 / Math.sqrt(t * t + 1);
-          double s = t * c;
-          for (int k = 0; k < m; k++) {
-            double akp = a[k][p];
-            double akq = a[k][q];
-            a[k][p] = c * akp - s * akq;
-            a[k][q] = s * akp + c * akq;
-          }
-          for (int k = 0; k < m; k++) {
-            double apk = a[p][k];
-            double aqk = a[q][k];
-            a[p][k] = c * apk - s * aqk;
-            a[q][k] = s * apk + c * aqk;
-          }
-          for (int k = 0; k < m; k++) {
-            double vkp = v[k][p];
-            double vkq = v[k][q];
-            v[k][p] = c * vkp - s * vkq;
-            v[k][q] = s * vkp + c * vkq;
-          }
-        }
-      }
-    }
-    double[] values = new double[m];
-    for (int i = 0; i < m; i++) {
-      values[i] = a[i][i];
-    }
-    return values;
   }
 }

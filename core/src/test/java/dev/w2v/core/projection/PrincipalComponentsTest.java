@@ -64,21 +64,94 @@ class PrincipalComponentsTest {
   }
 
   @Test
-  void jacobiDiagonalizesASymmetricMatrix() {
-    double[][] m = {{4, 1, 2}, {1, 3, 0}, {2, 0, 5}};
-    double[][] copy = {{4, 1, 2}, {1, 3, 0}, {2, 0, 5}};
-    double[][] v = new double[3][3];
-    double[] values = PrincipalComponents.jacobi(m, v);
-    for (int k = 0; k < 3; k++) {
-      for (int i = 0; i < 3; i++) {
-        double av = 0;
-        for (int j = 0; j < 3; j++) {
-          av += copy[i][j] * v[j][k];
-        }
-        assertEquals(values[k] * v[i][k], av, 1e-9);
+  void agreesWithPowerIterationOnTheCovariance() {
+    // 30 points in 8 dimensions with decreasing spread per axis, rotated by a random mixing
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 30;
+    int d = 8;
+    float[] rows = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < d; j++) {
+        rows[i * d + j] = (float) (r.nextGaussian() * (d - j) + (j == 0 ? 0 : 0.5 * rows[i * d]));
       }
     }
-    assertEquals(12, values[0] + values[1] + values[2], 1e-9, "trace is preserved");
+    double[][] x = new double[n][d];
+    for (int j = 0; j < d; j++) {
+      double mean = 0;
+      for (int i = 0; i < n; i++) {
+        mean += rows[i * d + j];
+      }
+      mean /= n;
+      for (int i = 0; i < n; i++) {
+        x[i][j] = rows[i * d + j] - mean;
+      }
+    }
+    double[][] c = new double[d][d];
+    for (double[] p : x) {
+      for (int a = 0; a < d; a++) {
+        for (int b = 0; b < d; b++) {
+          c[a][b] += p[a] * p[b];
+        }
+      }
+    }
+    double[] first = topEigenvector(c);
+    double lambda = quadratic(c, first);
+    for (int a = 0; a < d; a++) {
+      for (int b = 0; b < d; b++) {
+        c[a][b] -= lambda * first[a] * first[b];
+      }
+    }
+    double[] second = topEigenvector(c);
+    double[][] xy = PrincipalComponents.project(rows, n, d);
+    for (int i = 0; i < n; i++) {
+      assertEquals(Math.abs(dot(x[i], first)), Math.abs(xy[i][0]), 1e-4, "x of point " + i);
+      assertEquals(Math.abs(dot(x[i], second)), Math.abs(xy[i][1]), 1e-4, "y of point " + i);
+    }
+  }
+
+  @Test
+  void identicalPointsOrASinglePointHaveNoComponents() {
+    float[] same = {1, 2, 3, 1, 2, 3, 1, 2, 3};
+    for (double[] p : PrincipalComponents.project(same, 3, 3)) {
+      assertEquals(0, p[0]);
+      assertEquals(0, p[1]);
+    }
+    double[][] one = PrincipalComponents.project(new float[] {4, 5}, 1, 2);
+    assertEquals(0, one[0][0]);
+    assertEquals(0, one[0][1]);
+    assertEquals(0, PrincipalComponents.project(new float[0], 0, 5).length);
+  }
+
+  private static double[] topEigenvector(double[][] m) {
+    double[] v = new double[m.length];
+    java.util.Arrays.fill(v, 1);
+    for (int it = 0; it < 5000; it++) {
+      double[] next = new double[m.length];
+      for (int a = 0; a < m.length; a++) {
+        next[a] = dot(m[a], v);
+      }
+      double norm = Math.sqrt(dot(next, next));
+      for (int a = 0; a < m.length; a++) {
+        v[a] = next[a] / norm;
+      }
+    }
+    return v;
+  }
+
+  private static double quadratic(double[][] m, double[] v) {
+    double sum = 0;
+    for (int a = 0; a < m.length; a++) {
+      sum += v[a] * dot(m[a], v);
+    }
+    return sum;
+  }
+
+  private static double dot(double[] a, double[] b) {
+    double sum = 0;
+    for (int j = 0; j < a.length; j++) {
+      sum += a[j] * b[j];
+    }
+    return sum;
   }
 
   @Test

@@ -2,11 +2,11 @@ package dev.w2v.runner.query;
 
 import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +14,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "analogy",
     mixinStandardHelpOptions = true,
-    description = "A is to B as C is to ? (3CosAdd over unit vectors; A, B and C excluded).")
+    description = {
+      "A is to B as C is to ? (3CosAdd over unit vectors; A, B and C excluded):",
+      "the same as `w2v similar --positive B,C --negative A`."
+    })
 public final class AnalogyCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -22,6 +25,10 @@ public final class AnalogyCommand implements Callable<Integer> {
   @Mixin VerboseOption verbose;
 
   @Mixin VectorsOption vectors;
+
+  @Mixin CountOption count;
+
+  @Mixin JsonOption json;
 
   @Parameters(index = "0", paramLabel = "A")
   String a;
@@ -32,16 +39,14 @@ public final class AnalogyCommand implements Callable<Integer> {
   @Parameters(index = "2", paramLabel = "C")
   String c;
 
-  @Option(
-      names = "-k",
-      defaultValue = "10",
-      description = "How many answers (default ${DEFAULT-VALUE}).")
-  int k;
-
   @Override
   public Integer call() {
-    NeighborsCommand.print(
-        spec.commandLine().getOut(), VectorQueries.of(vectors.read()).analogy(a, b, c, k));
+    Neighbors.of(
+            vectors.file,
+            List.of(b, c),
+            List.of(a),
+            VectorQueries.of(vectors.read()).analogy(a, b, c, count.k()))
+        .print(spec.commandLine().getOut(), json.json);
     return 0;
   }
 }

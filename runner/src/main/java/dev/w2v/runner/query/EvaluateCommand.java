@@ -1,10 +1,11 @@
 package dev.w2v.runner.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.w2v.core.eval.AnalogyEvaluator;
 import dev.w2v.core.eval.AnalogyReport;
-import dev.w2v.core.eval.Json;
 import dev.w2v.core.eval.SimilarityReport;
 import dev.w2v.core.eval.WordPairEvaluator;
+import dev.w2v.core.json.Json;
 import dev.w2v.core.vectors.WordVectors;
 import dev.w2v.runner.VerboseOption;
 import java.io.PrintWriter;
@@ -127,26 +128,27 @@ public final class EvaluateCommand implements Callable<Integer> {
       return text.toString();
     }
 
+    /** One line of JSON: the vector file, then each evaluation with the file it read. */
     public String toJson() {
-      StringBuilder text =
-          new StringBuilder("{\"vectors\": ").append(Json.quote(vectors.toString()));
-      if (analogies != null) {
-        text.append(", \"analogies\": {\"file\": ")
-            .append(Json.quote(analogyFile.toString()))
-            .append(", \"result\": ")
-            .append(analogies.toJson())
-            .append('}');
-      }
-      text.append(", \"similarity\": [");
+      List<FileResult<SimilarityReport>> pairs = new ArrayList<>();
       for (int i = 0; i < similarity.size(); i++) {
-        text.append(i == 0 ? "" : ", ")
-            .append("{\"file\": ")
-            .append(Json.quote(similarityFiles.get(i).toString()))
-            .append(", \"result\": ")
-            .append(similarity.get(i).toJson())
-            .append('}');
+        pairs.add(new FileResult<>(similarityFiles.get(i).toString(), similarity.get(i)));
       }
-      return text.append("]}\n").toString();
+      return Json.write(
+              new JsonView(
+                  vectors.toString(),
+                  analogies == null ? null : new FileResult<>(analogyFile.toString(), analogies),
+                  pairs))
+          + "\n";
     }
+
+    /** The shape of {@link #toJson()}: absent analogies are left out, not null. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record JsonView(
+        String vectors,
+        FileResult<AnalogyReport> analogies,
+        List<FileResult<SimilarityReport>> similarity) {}
+
+    private record FileResult<T>(String file, T result) {}
   }
 }

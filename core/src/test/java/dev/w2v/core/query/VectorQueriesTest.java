@@ -80,6 +80,85 @@ class VectorQueriesTest {
     assertEquals(cosine(query, vec("queen")), answer.get(0).similarity(), 1e-6);
   }
 
+  @Test
+  void mostSimilarRanksByCosineWithTheMeanOfSignedUnitVectors() {
+    // 60 random words in 6 dimensions; the reference is the definition, in double
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    int n = 60;
+    int d = 6;
+    List<String> words = new java.util.ArrayList<>();
+    float[] data = new float[n * d];
+    for (int i = 0; i < n; i++) {
+      words.add("w" + i);
+      for (int j = 0; j < d; j++) {
+        data[i * d + j] = (float) random.nextGaussian();
+      }
+    }
+    WordVectors vectors = WordVectors.of(words, d, data);
+    List<String> positive = List.of("w3", "w7", "w3");
+    List<String> negative = List.of("w20");
+    double[] mean = new double[d];
+    for (String word : List.of("w3", "w7", "w3", "w20")) {
+      double weight = word.equals("w20") ? -1 : 1;
+      int row = vectors.rowOf(word);
+      double norm = 0;
+      for (int j = 0; j < d; j++) {
+        norm += (double) vectors.get(row, j) * vectors.get(row, j);
+      }
+      for (int j = 0; j < d; j++) {
+        mean[j] += weight * vectors.get(row, j) / Math.sqrt(norm) / 4;
+      }
+    }
+    List<double[]> expected = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (!List.of(3, 7, 20).contains(i)) {
+        double[] v = new double[d];
+        for (int j = 0; j < d; j++) {
+          v[j] = vectors.get(i, j);
+        }
+        expected.add(new double[] {i, cosine(mean, v)});
+      }
+    }
+    expected.sort((a, b) -> Double.compare(b[1], a[1]));
+
+    List<Neighbor> got = VectorQueries.of(vectors).mostSimilar(positive, negative, 5);
+    assertEquals(5, got.size());
+    for (int i = 0; i < 5; i++) {
+      assertEquals("w" + (int) expected.get(i)[0], got.get(i).word(), "rank " + (i + 1));
+      assertEquals(expected.get(i)[1], got.get(i).similarity(), 1e-5, "rank " + (i + 1));
+    }
+  }
+
+  @Test
+  void mostSimilarWithOnePositiveAndOneNegativeBesideIsTheAnalogy() {
+    VectorQueries queries = VectorQueries.of(ROYALS);
+    List<Neighbor> analogy = queries.analogy("man", "woman", "king", 3);
+    List<Neighbor> lists = queries.mostSimilar(List.of("woman", "king"), List.of("man"), 3);
+    assertEquals(
+        analogy.stream().map(Neighbor::word).toList(), lists.stream().map(Neighbor::word).toList());
+    for (int i = 0; i < 3; i++) {
+      assertEquals(analogy.get(i).similarity(), lists.get(i).similarity(), 1e-6);
+    }
+  }
+
+  @Test
+  void mostSimilarTakesNegativeWordsAloneAndRejectsNoWordsOrUnknownOnes() {
+    VectorQueries queries = VectorQueries.of(ROYALS);
+    // opposite of king's direction: the fruit
+    assertEquals("apple", queries.mostSimilar(List.of(), List.of("king"), 1).get(0).word());
+    // a word that cancels itself leaves a zero query: every similarity is 0, nothing crashes
+    List<Neighbor> cancelled = queries.mostSimilar(List.of("pear"), List.of("pear"), 2);
+    assertEquals(2, cancelled.size());
+    assertTrue(cancelled.stream().allMatch(x -> x.similarity() == 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> queries.mostSimilar(List.of(), List.of(), 1));
+    UnknownWordException e =
+        assertThrows(
+            UnknownWordException.class,
+            () -> queries.mostSimilar(List.of("king"), List.of("wman"), 1));
+    assertEquals("wman", e.word());
+  }
+
   private static double cosineNorm(String word) {
     double[] v = vec(word);
     return v[0] * v[0] + v[1] * v[1];

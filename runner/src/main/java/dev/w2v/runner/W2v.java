@@ -3,6 +3,7 @@ package dev.w2v.runner;
 import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
 import dev.w2v.runner.config.ConfigurationLoader;
+import dev.w2v.runner.explore.ExploreCommand;
 import dev.w2v.runner.query.AnalogyCommand;
 import dev.w2v.runner.query.EvaluateCommand;
 import dev.w2v.runner.query.NeighborsCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.IVersionProvider;
       NeighborsCommand.class,
       AnalogyCommand.class,
       PlotCommand.class,
+      ExploreCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class W2v {

@@ -109,6 +109,12 @@ public final class ExplorerServer implements AutoCloseable {
     } catch (UnknownHostException e) {
       throw new W2vException("unknown host '" + host + "' for --host: give a name or an address");
     }
+    // The JDK's server writes a response's headers and body in two segments; with Nagle's
+    // algorithm on, the body waits for the client's delayed ACK, about 40 ms on every answer.
+    // The property is read once, when the server's implementation loads, hence here.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(address, port), 64);

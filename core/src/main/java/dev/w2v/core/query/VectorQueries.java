@@ -63,37 +63,6 @@ public final class VectorQueries {
     return search(query, new int[] {ra, rb, rc}, k, (float) Math.sqrt(norm));
   }
 
-  /**
-   * The {@code k} words most cosine-similar to the mean of the unit vectors of {@code positive}
-   * (weight +1) and {@code negative} (weight -1), every input word excluded: gensim's {@code
-   * most_similar(positive, negative, topn)}. Similarities are cosines with that mean; if the
-   * weights cancel to a zero vector, every similarity is 0.
-   *
-   * @throws IllegalArgumentException if both lists are empty
-   */
-  public List<Neighbor> mostSimilar(List<String> positive, List<String> negative, int k) {
-    Preconditions.checkArgument(
-        !positive.isEmpty() || !negative.isEmpty(),
-        "mostSimilar needs at least one positive or negative word");
-    int[] rows = new int[positive.size() + negative.size()];
-    float[] query = new float[index.dim()];
-    int i = 0;
-    for (String word : positive) {
-      rows[i] = rowOf(word);
-      index.addUnitRow(rows[i++], 1f, query, 0);
-    }
-    for (String word : negative) {
-      rows[i] = rowOf(word);
-      index.addUnitRow(rows[i++], -1f, query, 0);
-    }
-    // The mean differs from the sum only by a positive factor, which the norm divides out.
-    double norm = 0;
-    for (float x : query) {
-      norm += (double) x * x;
-    }
-    return search(query, rows, k, (float) Math.sqrt(norm));
-  }
-
   private List<Neighbor> search(float[] query, int[] excluded, int k, float queryNorm) {
     Preconditions.checkArgument(k > 0, "k must be positive, got %s", k);
     // more than the vocabulary cannot be returned, and must not be allocated

@@ -8,6 +8,12 @@ Usage:
   gensim_bridge.py analogies PATH binary|text QUESTIONS RESTRICT
                                                    -> "section<TAB>name<TAB>correct<TAB>incorrect"
   gensim_bridge.py pairs PATH binary|text PAIRS    -> "pearson x", "spearman x", "oov_ratio x"
+  gensim_bridge.py queries PATH binary|text QUERIES
+                                                   -> one line per query of the QUERIES file:
+      "most_similar<TAB>K<TAB>POS,POS<TAB>NEG,NEG" -> "word<TAB>similarity<TAB>word<TAB>..."
+      "similarity<TAB>A<TAB>B"                     -> "similarity"
+      "doesnt_match<TAB>W,W,W"                     -> "word"
+    similarities printed with repr, words as they are.
 """
 import sys
 
@@ -24,6 +30,10 @@ def dump(kv):
 
 def load(path, mode):
     return KeyedVectors.load_word2vec_format(path, binary=(mode == "binary"))
+
+
+def word_list(field):
+    return [w for w in field.split(",") if w]
 
 
 def main(argv):
@@ -50,6 +60,22 @@ def main(argv):
         print("pearson %r" % float(pearson[0]))
         print("spearman %r" % float(spearman[0]))
         print("oov_ratio %r" % float(oov))
+    elif cmd == "queries":
+        sys.stdout.reconfigure(encoding="utf-8")
+        kv = load(argv[2], argv[3])
+        with open(argv[4], encoding="utf-8") as f:
+            for line in f:
+                q = line.rstrip("\n").split("\t")
+                if q[0] == "most_similar":
+                    found = kv.most_similar(
+                        positive=word_list(q[2]), negative=word_list(q[3]), topn=int(q[1]))
+                    print("\t".join("%s\t%r" % (w, float(s)) for w, s in found))
+                elif q[0] == "similarity":
+                    print(repr(float(kv.similarity(q[1], q[2]))))
+                elif q[0] == "doesnt_match":
+                    print(kv.doesnt_match(q[1].split(",")))
+                else:
+                    raise SystemExit("unknown query " + q[0])
     else:
         raise SystemExit("unknown command " + cmd)
 

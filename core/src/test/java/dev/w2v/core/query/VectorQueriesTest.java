@@ -85,6 +85,80 @@ class VectorQueriesTest {
     return v[0] * v[0] + v[1] * v[1];
   }
 
+  private static double[] unit(String word) {
+    double[] v = vec(word);
+    double n = Math.sqrt(cosineNorm(word));
+    return new double[] {v[0] / n, v[1] / n};
+  }
+
+  @Test
+  void mostSimilarRanksByCosineWithTheMeanOfPositiveMinusNegativeUnitVectors() {
+    VectorQueries q = VectorQueries.of(ROYALS);
+    List<Neighbor> found = q.mostSimilar(List.of("king", "woman"), List.of("man"), 4);
+    double[] mean = new double[2];
+    for (int j = 0; j < 2; j++) {
+      mean[j] = unit("king")[j] + unit("woman")[j] - unit("man")[j];
+    }
+    assertEquals("queen", found.get(0).word());
+    assertEquals(4, found.size());
+    for (int i = 0; i < found.size(); i++) {
+      Neighbor n = found.get(i);
+      assertTrue(List.of("queen", "kingdom", "apple", "pear").contains(n.word()), n.word());
+      assertEquals(cosine(mean, vec(n.word())), n.similarity(), 1e-6, n.word());
+      if (i > 0) {
+        assertTrue(found.get(i - 1).similarity() >= n.similarity(), "descending");
+      }
+    }
+    assertEquals(
+        found, q.analogy("man", "woman", "king", 4), "analogy is mostSimilar([b, c], [a])");
+    assertEquals(q.nearest("apple", 3), q.mostSimilar(List.of("apple"), List.of(), 3));
+  }
+
+  @Test
+  void onlyNegativeWordsPointAwayFromThem() {
+    List<Neighbor> found = VectorQueries.of(ROYALS).mostSimilar(List.of(), List.of("apple"), 1);
+    // -apple = (1, 0.1): of king (2, 0.1), kingdom (3, 0.2) and queen (2, 1), kingdom is nearest
+    assertEquals("kingdom", found.get(0).word());
+    assertEquals(cosine(new double[] {1, 0.1}, vec("kingdom")), found.get(0).similarity(), 1e-6);
+  }
+
+  @Test
+  void similarityIsTheCosineAndSymmetric() {
+    VectorQueries q = VectorQueries.of(ROYALS);
+    assertEquals(cosine(vec("king"), vec("queen")), q.similarity("king", "queen"), 1e-12);
+    assertEquals(q.similarity("apple", "man"), q.similarity("man", "apple"), 1e-12);
+    assertEquals(1.0, q.similarity("pear", "pear"), 1e-12);
+    WordVectors zero = WordVectors.of(List.of("a", "b"), 2, new float[] {0, 0, 1, 1});
+    assertEquals(0.0, VectorQueries.of(zero).similarity("a", "b"));
+  }
+
+  @Test
+  void doesntMatchPicksTheWordFarthestFromTheMean() {
+    VectorQueries q = VectorQueries.of(ROYALS);
+    assertEquals("apple", q.doesntMatch(List.of("king", "queen", "apple", "kingdom")));
+    assertEquals("woman", q.doesntMatch(List.of("king", "kingdom", "woman")));
+    assertEquals("apple", q.doesntMatch(List.of("apple", "king", "king")), "repeats weigh");
+  }
+
+  @Test
+  void badArgumentsAreRejectedWithTheReason() {
+    VectorQueries q = VectorQueries.of(ROYALS);
+    IllegalArgumentException k =
+        assertThrows(
+            IllegalArgumentException.class, () -> q.mostSimilar(List.of("king"), List.of(), 0));
+    assertTrue(k.getMessage().contains("k must be positive"), k.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> q.mostSimilar(List.of(), List.of(), 3));
+    IllegalArgumentException few =
+        assertThrows(IllegalArgumentException.class, () -> q.doesntMatch(List.of("king", "man")));
+    assertTrue(few.getMessage().contains("at least three words"), few.getMessage());
+    UnknownWordException unknown =
+        assertThrows(
+            UnknownWordException.class, () -> q.mostSimilar(List.of("king"), List.of("mann"), 3));
+    assertEquals("mann", unknown.word());
+    assertThrows(UnknownWordException.class, () -> q.similarity("king", "qeen"));
+    assertThrows(UnknownWordException.class, () -> q.doesntMatch(List.of("king", "man", "appel")));
+  }
+
   @Test
   void unknownWordSuggestsNearestSpellings() {
     UnknownWordException e =

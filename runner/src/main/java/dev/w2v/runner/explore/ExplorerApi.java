@@ -181,7 +181,8 @@ final class ExplorerApi {
       throw new ApiException(400, "missing parameter 'positive' (or 'negative'): give some words");
     }
     if (positive.size() + negative.size() > MAX_WORDS) {
-      throw new ApiException(400, "at most " + MAX_WORDS + " words, got more");
+      throw new ApiException(
+          400, "at most " + MAX_WORDS + " words, got " + (positive.size() + negative.size()));
     }
     int k = p.integer("k", 1, MAX_K, 10);
     List<String> all = new ArrayList<>(positive);

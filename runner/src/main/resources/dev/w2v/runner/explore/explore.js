@@ -281,7 +281,7 @@ async function drawMap() {
   }
   if (request !== mapRequest) return;
   clearNotice(notice);
-  const how = result.method === 'tsne' ? `t-SNE, perplexity ${result.perplexity}` : 'first two principal components';
+  const how = result.method === 'tsne' ? `t-SNE, perplexity ${Number(result.perplexity.toFixed(1))}` : 'first two principal components';
   caption.textContent = state.mapWords
     ? `${result.points.length} words of your list (${how}).`
     : `${result.word} and its ${result.points.length - 1} nearest neighbours (${how}); darker is nearer.`;

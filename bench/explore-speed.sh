@@ -35,6 +35,15 @@ for _ in $(seq 1 1200); do
 done
 [ -n "$url" ] || { echo "explore printed no address" >&2; exit 2; }
 ready=$(date +%s.%N)
+# The JVM under the launcher's pipeline, for its CPU time: wall times on a shared machine depend on
+# what else runs, CPU seconds per answer much less.
+java_pid=""
+for child in $(ps -o pid= --ppid "$server") $server; do
+  for p in $child $(ps -o pid= --ppid "$child"); do
+    if [ "$(ps -o comm= -p "$p" 2>/dev/null)" = "java" ]; then java_pid=$p; fi
+  done
+done
+cpu_ticks() { [ -n "$java_pid" ] && awk '{ print $14 + $15 }' "/proc/$java_pid/stat" || echo 0; }
 
 # N random word names, reproducibly (awk's generator, seeded).
 pick() { awk -v n="$1" -v max="$words" -v seed="$2" 'BEGIN { srand(seed); for (i = 0; i < n; i++) print "w" int(rand() * max) }'; }
@@ -48,38 +57,47 @@ timed() {
   curl -s -w '%{http_code} %{time_total} %header{server-timing}\n' "${args[@]}"
 }
 
-report() { # label, file of "status seconds app;dur=ms" lines
-  awk -v label="$1" '
+report() { # label, file of "status seconds app;dur=ms" lines, CPU ticks used for them
+  awk -v label="$1" -v ticks="${3:-0}" -v hz="$(getconf CLK_TCK)" '
     $1 != 200 { bad++ }
     { total[NR] = $2 * 1000; sub(/.*dur=/, "", $3); app[NR] = $3 + 0 }
     function pct(a, n, p,   i, j, t, s) { for (i = 1; i <= n; i++) s[i] = a[i]
       for (i = 2; i <= n; i++) { t = s[i]; for (j = i - 1; j >= 1 && s[j] > t; j--) s[j + 1] = s[j]; s[j + 1] = t }
       return s[int((n - 1) * p) + 1] }
     END { n = NR
-      printf "%-34s n=%-4d median %8.1f ms  p90 %8.1f ms  max %8.1f ms   (server: median %7.1f ms, max %7.1f ms)%s\n",
-        label, n, pct(total, n, 0.5), pct(total, n, 0.9), pct(total, n, 1), pct(app, n, 0.5), pct(app, n, 1),
+      printf "%-34s n=%-4d median %7.1f ms  p90 %7.1f ms  max %7.1f ms  (server: median %7.1f ms; CPU %6.1f ms per answer)%s\n",
+        label, n, pct(total, n, 0.5), pct(total, n, 0.9), pct(total, n, 1), pct(app, n, 0.5), 1000 * ticks / hz / n,
         bad ? "  " bad " FAILED" : "" }' "$2"
 }
 
 export -f timed # xargs runs it in a shell of its own
 
 pick 30 1 | sed "s|^|${url}api/neighbors?k=10\&word=|" | xargs bash -c 'timed "$@"' _ >/dev/null
-pick 200 2 | sed "s|^|${url}api/neighbors?k=10\&word=|" | xargs bash -c 'timed "$@"' _ >"$work/neighbors.txt"
-pick 20 3 | sed "s|^|${url}api/neighborhood?k=50\&method=pca\&word=|" | xargs bash -c 'timed "$@"' _ >"$work/hood-pca.txt"
-pick 20 4 | sed "s|^|${url}api/neighborhood?k=50\&method=tsne\&word=|" | xargs bash -c 'timed "$@"' _ >"$work/hood-tsne.txt"
-: >"$work/map-pca.txt"
-: >"$work/map-tsne.txt"
-for rep in 1 2 3 4 5; do
-  timed "${url}api/projection?method=pca&words=$(pick 500 $((100 + rep)) | join)" >>"$work/map-pca.txt"
-  timed "${url}api/projection?method=tsne&words=$(pick 500 $((200 + rep)) | join)" >>"$work/map-tsne.txt"
-done
+declare -A used
+measure() { # name, then the command that writes its lines
+  local name=$1 before
+  shift
+  before=$(cpu_ticks)
+  "$@" >"$work/$name.txt"
+  used[$name]=$(($(cpu_ticks) - before))
+}
+urls() { pick "$1" "$2" | sed "s|^|${url}api/${3//&/\\&}|"; }
+run_urls() { urls "$1" "$2" "$3" | xargs bash -c 'timed "$@"' _; }
+measure neighbors run_urls 200 2 'neighbors?k=10&word='
+measure hood-pca run_urls 20 3 'neighborhood?k=50&method=pca&word='
+measure hood-tsne run_urls 20 4 'neighborhood?k=50&method=tsne&word='
+maps() { # method, seed base
+  for rep in 1 2 3 4 5; do timed "${url}api/projection?method=$1&words=$(pick 500 $(($2 + rep)) | join)"; done
+}
+measure map-pca maps pca 100
+measure map-tsne maps tsne 200
 
 cpu="$(lscpu | sed -n 's/^Model name: *//p' | head -1)"
 java_version="$(java -version 2>&1 | head -1)"
 printf 'w2v explore on %s x %s random vectors; %s, %s cores, %s; load average %s\n' "$words" "$dim" "$cpu" "$(nproc)" "$java_version" "$(cut -d' ' -f1-3 /proc/loadavg)"
 awk -v a="$start" -v b="$ready" 'BEGIN { printf "start-up (reading the file, indexing) %.1f s\n", b - a }'
-report "neighbors, k=10" "$work/neighbors.txt"
-report "neighbourhood map, 51 words, PCA" "$work/hood-pca.txt"
-report "neighbourhood map, 51 words, t-SNE" "$work/hood-tsne.txt"
-report "map of 500 words, PCA" "$work/map-pca.txt"
-report "map of 500 words, t-SNE" "$work/map-tsne.txt"
+report "neighbors, k=10" "$work/neighbors.txt" "${used[neighbors]}"
+report "neighbourhood map, 51 words, PCA" "$work/hood-pca.txt" "${used[hood-pca]}"
+report "neighbourhood map, 51 words, t-SNE" "$work/hood-tsne.txt" "${used[hood-tsne]}"
+report "map of 500 words, PCA" "$work/map-pca.txt" "${used[map-pca]}"
+report "map of 500 words, t-SNE" "$work/map-tsne.txt" "${used[map-tsne]}"

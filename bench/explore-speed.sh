@@ -14,7 +14,10 @@ words="${1:-100000}"
 dim="${2:-300}"
 work="$(mktemp -d)"
 server=""
+java_pid=""
 cleanup() {
+  # The launcher's JVM runs under its pipeline: end it too, not only the launcher's shell.
+  if [ -n "$java_pid" ]; then kill "$java_pid" 2>/dev/null || true; fi
   if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   rm -rf "$work"
 }
@@ -37,7 +40,6 @@ done
 ready=$(date +%s.%N)
 # The JVM under the launcher's pipeline, for its CPU time: wall times on a shared machine depend on
 # what else runs, CPU seconds per answer much less.
-java_pid=""
 for child in $(ps -o pid= --ppid "$server") $server; do
   for p in $child $(ps -o pid= --ppid "$child"); do
     if [ "$(ps -o comm= -p "$p" 2>/dev/null)" = "java" ]; then java_pid=$p; fi

@@ -5,6 +5,7 @@ import dev.w2v.core.W2vException;
 import dev.w2v.core.query.SpellingSuggestions;
 import dev.w2v.core.train.Trainers;
 import dev.w2v.runner.config.ConfigurationLoader;
+import dev.w2v.runner.explore.ExploreCommand;
 import dev.w2v.runner.query.AnalogyCommand;
 import dev.w2v.runner.query.DoesntMatchCommand;
 import dev.w2v.runner.query.EvaluateCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       AnalogyCommand.class,
       DoesntMatchCommand.class,
       PlotCommand.class,
+      ExploreCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -23,4 +23,15 @@ public interface GradientSink {
    * every report counts.
    */
   void outputGradient(int row, float coefficient, float[] vector, int offset);
+
+  /**
+   * Reports that dJ/d({@code extras[block][index]}) gains {@code gradient}: for a loss's own {@link
+   * Loss#extraParameters()}. Like output rows, the value may be applied at once.
+   *
+   * @since API 1.1
+   */
+  default void extraGradient(int block, int index, float gradient) {
+    throw new UnsupportedOperationException(
+        "this sink takes no extra parameters; the trainer did not allocate the loss's own");
+  }
 }

@@ -1,5 +1,6 @@
 package dev.w2v.api;
 
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -20,6 +21,11 @@ import java.util.random.RandomGenerator;
  *       loss and gradients.
  *   <li>An output row is read before its gradient is reported (see {@link GradientSink}).
  * </ul>
+ *
+ * <p>A loss implements one of the two {@code lossAndGradient} methods: the seven-argument one (API
+ * 1.0), or the eight-argument one when it declares {@link #extraParameters()} of its own. Trainers
+ * always call the eight-argument one; each default delegates to the other, so a loss that
+ * implements neither fails at its first call (the test kit says so).
  */
 public interface Loss {
 
@@ -39,6 +45,40 @@ public interface Loss {
   Scratch newScratch();
 
   /**
+   * Trainable parameters of the loss's own besides the output matrix, such as a bias per word for
+   * noise-contrastive estimation. Trainers allocate each block (initialised to its {@link
+   * ParameterBlock#initialValue()}), pass them to {@link #lossAndGradient(Scratch, float[], int,
+   * int, float[], float[][], RandomGenerator, GradientSink)} in this order, apply the gradients
+   * reported through {@link GradientSink#extraGradient} and save them in checkpoints. None by
+   * default.
+   *
+   * @since API 1.1
+   */
+  default List<ParameterBlock> extraParameters() {
+    return List.of();
+  }
+
+  /**
+   * Computes the loss J for one pair and reports its gradient to {@code sink}; with this method a
+   * loss sees its {@link #extraParameters()}. The default calls the seven-argument method, for
+   * losses that have none.
+   *
+   * @param extras one array per block of {@link #extraParameters()}, in order (empty if none)
+   * @since API 1.1
+   */
+  default double lossAndGradient(
+      Scratch scratch,
+      float[] input,
+      int inputOffset,
+      int target,
+      float[] outputs,
+      float[][] extras,
+      RandomGenerator random,
+      GradientSink sink) {
+    return lossAndGradient(scratch, input, inputOffset, target, outputs, random, sink);
+  }
+
+  /**
    * Computes the loss J for one pair and reports its gradient to {@code sink}.
    *
    * @param scratch this thread's scratch, from {@link #newScratch()} of this instance
@@ -50,12 +90,17 @@ public interface Loss {
    * @param sink receives dJ/d(input) once and dJ/d(row) for every output row touched
    * @return the loss J (natural log), finite for finite inputs
    */
-  double lossAndGradient(
+  default double lossAndGradient(
       Scratch scratch,
       float[] input,
       int inputOffset,
       int target,
       float[] outputs,
       RandomGenerator random,
-      GradientSink sink);
+      GradientSink sink) {
+    return lossAndGradient(scratch, input, inputOffset, target, outputs, NO_EXTRAS, random, sink);
+  }
+
+  /** The extras of a loss that declares none. */
+  float[][] NO_EXTRAS = new float[0][];
 }

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param dimension the vector dimension d, at least 1
  * @param parameters this loss's parameters, validated against {@link Plugin#parameters()} and
  *     completed with defaults
- * @param sampler the configured sampler, for losses that draw negatives; others ignore it
+ * @param sampler the configured sampler, for losses that draw negatives; null for a loss whose
+ *     provider says it draws none ({@link LossProvider#usesSampler()})
  */
 public record LossContext(
     WordCounts counts, int dimension, Parameters parameters, Sampler sampler) {
@@ -18,9 +19,27 @@ public record LossContext(
   public LossContext {
     Objects.requireNonNull(counts, "counts");
     Objects.requireNonNull(parameters, "parameters");
-    Objects.requireNonNull(sampler, "sampler");
     if (dimension < 1) {
       throw new IllegalArgumentException("dimension must be at least 1, was " + dimension);
     }
+  }
+
+  /** A context without a sampler, for a loss that draws nothing. */
+  public LossContext(WordCounts counts, int dimension, Parameters parameters) {
+    this(counts, dimension, parameters, null);
+  }
+
+  /**
+   * The configured sampler.
+   *
+   * @throws IllegalStateException if the provider declared that its loss draws none
+   */
+  @Override
+  public Sampler sampler() {
+    if (sampler == null) {
+      throw new IllegalStateException(
+          "this loss was given no sampler: its provider's usesSampler() says it draws none");
+    }
+    return sampler;
   }
 }

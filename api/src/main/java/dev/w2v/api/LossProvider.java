@@ -13,4 +13,15 @@ public interface LossProvider extends Plugin {
    *     this loss (for example a vocabulary too small to draw a negative from)
    */
   Loss create(LossContext context);
+
+  /**
+   * Whether the loss draws words from the configured sampler (negative sampling does; a softmax or
+   * a hierarchical softmax does not). A loss that draws none gets no sampler in its context, and no
+   * {@code --sampler} need exist for it. True by default, as every API 1.0 loss assumed.
+   *
+   * @since API 1.1
+   */
+  default boolean usesSampler() {
+    return true;
+  }
 }

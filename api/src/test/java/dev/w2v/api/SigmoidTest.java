@@ -87,4 +87,34 @@ class SigmoidTest {
     assertEquals(0.5, Sigmoid.sigmoid(0.0));
     assertEquals(Math.log(0.5), Sigmoid.logSigmoid(0.0), 1e-15);
   }
+
+  @Test
+  void theDoubleLogSigmoidsSlopeAgreesWithTheFloatSigmoidWellBelowAGradientChecksTolerance() {
+    // What a gradient check compares: a centered difference of the loss's value against the
+    // gradient the loss reports from sigmoid(float). 1e-3 is the checker's tolerance per
+    // coordinate, summed over (k + 1) terms and several targets: 5e-6 per term leaves it 10x.
+    double h = 1e-2;
+    double worst = 0;
+    for (double x = -12; x < 12; x += 0.000731) {
+      float plus = (float) (x + h);
+      float minus = (float) (x - h);
+      double numeric =
+          (Sigmoid.logSigmoidAsDouble(plus) - Sigmoid.logSigmoidAsDouble(minus))
+              / ((double) plus - minus);
+      worst = Math.max(worst, Math.abs(numeric - (1 - Sigmoid.sigmoid((float) x))));
+    }
+    assertTrue(worst < 5e-6, "worst disagreement " + worst);
+  }
+
+  @Test
+  void theDoubleLogSigmoidIsAccurate() {
+    for (double x = -20; x < 20; x += 0.0173) {
+      assertEquals(
+          Sigmoid.logSigmoid(x),
+          Sigmoid.logSigmoidAsDouble((float) x),
+          1e-9
+              + 1e-12 * Math.abs(x)
+              + Math.abs(Sigmoid.logSigmoid(x) - Sigmoid.logSigmoid((double) (float) x)));
+    }
+  }
 }

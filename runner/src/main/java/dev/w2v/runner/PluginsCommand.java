@@ -61,6 +61,19 @@ final class PluginsCommand implements Callable<Integer> {
             parameter.type().name().toLowerCase(java.util.Locale.ROOT),
             parameter.description());
       }
+      for (String trainer : TRAINERS.all().stream().map(t -> t.name()).toList()) {
+        p.defaults(trainer)
+            .forEach(
+                (name, value) ->
+                    out.printf(
+                        "  %-14s   %s.%s = %s  for trainer %s%n",
+                        "", p.name(), name, value, trainer));
+      }
+      if (p instanceof dev.w2v.api.LossProvider loss && !loss.usesSampler()) {
+        out.printf("  %-14s   draws no words: needs no sampler%n", "");
+      }
     }
   }
+
+  private static final dev.w2v.core.train.Trainers TRAINERS = dev.w2v.core.train.Trainers.load();
 }

@@ -11,13 +11,40 @@ public final class DenseGradient implements GradientSink {
   private final int dimension;
   private final double[] input;
   private final double[] outputs;
+  private final double[][] extras;
   private int inputReports;
 
   /** A zero gradient for an input of {@code dimension} floats and {@code outputRows} rows. */
   public DenseGradient(int dimension, int outputRows) {
+    this(dimension, outputRows, new int[0]);
+  }
+
+  /**
+   * A zero gradient that also takes reports for a loss's own parameters: one block of each of
+   * {@code extraSizes}.
+   */
+  public DenseGradient(int dimension, int outputRows, int[] extraSizes) {
     this.dimension = dimension;
     this.input = new double[dimension];
     this.outputs = new double[Math.multiplyExact(dimension, outputRows)];
+    this.extras = new double[extraSizes.length][];
+    for (int b = 0; b < extraSizes.length; b++) {
+      extras[b] = new double[extraSizes[b]];
+    }
+  }
+
+  @Override
+  public void extraGradient(int block, int index, float gradient) {
+    if (block < 0 || block >= extras.length || index < 0 || index >= extras[block].length) {
+      throw new IllegalArgumentException(
+          "extra parameter [" + block + "][" + index + "] is outside what the loss declared");
+    }
+    extras[block][index] += gradient;
+  }
+
+  /** dJ/d(extras[block][index]). */
+  public double extra(int block, int index) {
+    return extras[block][index];
   }
 
   @Override

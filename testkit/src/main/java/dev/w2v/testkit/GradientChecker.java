@@ -2,6 +2,8 @@ package dev.w2v.testkit;
 
 import dev.w2v.api.GradientSink;
 import dev.w2v.api.Loss;
+import dev.w2v.api.ParameterBlock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -109,6 +111,44 @@ public final class GradientChecker {
    */
   public Result check(
       Loss loss, float[] input, int inputOffset, int[] targets, float[] outputs, long seed) {
+    return check(
+        loss,
+        input,
+        inputOffset,
+        targets,
+        outputs,
+        extrasOf(loss, new SplittableRandom(seed)),
+        seed);
+  }
+
+  /**
+   * The loss's own parameters at small random values (their initial values are often all zero,
+   * where a wrong gradient may still vanish).
+   */
+  private static float[][] extrasOf(Loss loss, SplittableRandom random) {
+    List<ParameterBlock> blocks = loss.extraParameters();
+    float[][] extras = new float[blocks.size()][];
+    for (int b = 0; b < extras.length; b++) {
+      extras[b] = new float[blocks.get(b).size()];
+      for (int i = 0; i < extras[b].length; i++) {
+        extras[b][i] = blocks.get(b).initialValue() + (random.nextFloat() - 0.5f) * 0.5f;
+      }
+    }
+    return extras;
+  }
+
+  /**
+   * Checks {@code loss} at the given parameters, its own {@link Loss#extraParameters()} at {@code
+   * extras}, every coordinate of which is checked too.
+   */
+  public Result check(
+      Loss loss,
+      float[] input,
+      int inputOffset,
+      int[] targets,
+      float[] outputs,
+      float[][] extras,
+      long seed) {
     Objects.requireNonNull(loss, "loss");
     int d = loss.dimension();
     int rows = loss.outputRows();
@@ -117,8 +157,12 @@ public final class GradientChecker {
           "outputs must hold " + rows + " x " + d + " floats, has " + outputs.length);
     }
     Loss.Scratch scratch = loss.newScratch();
-    DenseGradient analytic = new DenseGradient(d, rows);
-    evaluate(loss, scratch, input, inputOffset, targets, outputs, seed, analytic);
+    int[] sizes = new int[extras.length];
+    for (int b = 0; b < extras.length; b++) {
+      sizes[b] = extras[b].length;
+    }
+    DenseGradient analytic = new DenseGradient(d, rows, sizes);
+    evaluate(loss, scratch, input, inputOffset, targets, outputs, extras, seed, analytic);
     if (analytic.inputReports() != targets.length) {
       return new Result(
           0,
@@ -145,6 +189,7 @@ public final class GradientChecker {
               inputOffset,
               targets,
               outputs,
+              extras,
               seed,
               discard);
       double rel = relative(analytic.input(j), numeric);
@@ -166,6 +211,7 @@ public final class GradientChecker {
                 inputOffset,
                 targets,
                 outputs,
+                extras,
                 seed,
                 discard);
         double rel = relative(analytic.output(r, j), numeric);
@@ -174,6 +220,30 @@ public final class GradientChecker {
         if (!(rel <= tolerance)) {
           return new Result(
               checked, "output row " + r + " [" + j + "]", analytic.output(r, j), numeric, rel);
+        }
+      }
+    }
+    for (int b = 0; b < extras.length; b++) {
+      String name = loss.extraParameters().get(b).name();
+      for (int i = 0; i < extras[b].length; i++) {
+        double numeric =
+            difference(
+                loss,
+                scratch,
+                extras[b],
+                i,
+                input,
+                inputOffset,
+                targets,
+                outputs,
+                extras,
+                seed,
+                discard);
+        double rel = relative(analytic.extra(b, i), numeric);
+        worst = Math.max(worst, rel);
+        checked++;
+        if (!(rel <= tolerance)) {
+          return new Result(checked, name + "[" + i + "]", analytic.extra(b, i), numeric, rel);
         }
       }
     }
@@ -189,15 +259,18 @@ public final class GradientChecker {
       int inputOffset,
       int[] targets,
       float[] outputs,
+      float[][] extras,
       long seed,
       GradientSink discard) {
     float original = perturbed[index];
     float plus = (float) (original + step);
     float minus = (float) (original - step);
     perturbed[index] = plus;
-    double up = evaluate(loss, scratch, input, inputOffset, targets, outputs, seed, discard);
+    double up =
+        evaluate(loss, scratch, input, inputOffset, targets, outputs, extras, seed, discard);
     perturbed[index] = minus;
-    double down = evaluate(loss, scratch, input, inputOffset, targets, outputs, seed, discard);
+    double down =
+        evaluate(loss, scratch, input, inputOffset, targets, outputs, extras, seed, discard);
     perturbed[index] = original;
     return (up - down) / ((double) plus - (double) minus);
   }
@@ -209,12 +282,14 @@ public final class GradientChecker {
       int inputOffset,
       int[] targets,
       float[] outputs,
+      float[][] extras,
       long seed,
       GradientSink sink) {
     SplittableRandom random = new SplittableRandom(seed);
     double total = 0;
     for (int target : targets) {
-      total += loss.lossAndGradient(scratch, input, inputOffset, target, outputs, random, sink);
+      total +=
+          loss.lossAndGradient(scratch, input, inputOffset, target, outputs, extras, random, sink);
     }
     return total;
   }
@@ -229,5 +304,8 @@ public final class GradientChecker {
 
     @Override
     public void outputGradient(int row, float coefficient, float[] vector, int offset) {}
+
+    @Override
+    public void extraGradient(int block, int index, float gradient) {}
   }
 }

@@ -69,11 +69,22 @@ public abstract class LossContractTest {
     return create(words, dim, sampler(zipf(words)));
   }
 
+  /**
+   * Whether the provider is meant to be found through {@code ServiceLoader}, so that its listing in
+   * {@code META-INF/services} is checked. Only a kit's own test doubles say no.
+   */
+  protected boolean registeredAsAService() {
+    return true;
+  }
+
   private Loss create(int words, int dim, Sampler sampler) {
     LossProvider provider = provider();
     Parameters parameters =
         Parameters.resolve(provider.name(), provider.parameters(), parameters());
-    Loss loss = provider.create(new LossContext(zipf(words), dim, parameters, sampler));
+    // A loss that says it draws nothing gets no sampler, as a trainer gives it none.
+    Loss loss =
+        provider.create(
+            new LossContext(zipf(words), dim, parameters, provider.usesSampler() ? sampler : null));
     assertNotNull(loss, provider.name() + ": create returned null");
     assertEquals(
         dim,
@@ -284,6 +295,19 @@ public abstract class LossContractTest {
   }
 
   @Test
+  void newScratchGivesEachThreadWorkingMemoryOfItsOwn() {
+    Loss loss = create(5, 3);
+    Loss.Scratch first = loss.newScratch();
+    Loss.Scratch second = loss.newScratch();
+    assertNotNull(first, provider().name() + ": newScratch() returned null");
+    assertTrue(
+        first != second,
+        provider().name()
+            + ": newScratch() returned the same object twice; every training thread needs its own,"
+            + " or two threads overwrite each other's work");
+  }
+
+  @Test
   void oneInstanceSharedByTwoThreadsGivesEachTheResultsItGetsAlone() throws Exception {
     int[] size = sizes()[sizes().length - 1];
     int words = size[0];
@@ -305,12 +329,20 @@ public abstract class LossContractTest {
     try {
       for (int round = 0; round < 20; round++) {
         Future<?>[] futures = new Future<?>[2];
+        // Both threads start every case together, so that a loss keeping state in its fields is
+        // caught even on a loaded machine where free-running threads seldom overlap.
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
         for (int t = 0; t < 2; t++) {
+          // The threads work on different cases at the same moment: the same case on both would
+          // write the same values into shared state and hide it.
+          int shift = t * cases / 2;
           futures[t] =
               pool.submit(
                   () -> {
                     Loss.Scratch own = loss.newScratch();
-                    for (int c = 0; c < cases; c++) {
+                    for (int i = 0; i < cases; i++) {
+                      int c = (i + shift) % cases;
+                      together.await(10, java.util.concurrent.TimeUnit.SECONDS);
                       double got = inputGradientSum(loss, own, inputs[c], c % words, outputs, c);
                       if (got != alone[c]) {
                         throw new AssertionError(
@@ -328,15 +360,25 @@ public abstract class LossContractTest {
                     return null;
                   });
         }
+        AssertionError failed = null;
+        Exception other = null;
         for (Future<?> f : futures) {
           try {
             f.get();
           } catch (java.util.concurrent.ExecutionException e) {
             if (e.getCause() instanceof AssertionError a) {
-              throw a;
+              failed = a;
+              together.reset(); // lets the other thread out of the barrier
+            } else if (other == null) {
+              other = e;
             }
-            throw e;
           }
+        }
+        if (failed != null) {
+          throw failed;
+        }
+        if (other != null) {
+          throw other;
         }
       }
     } finally {
@@ -402,17 +444,17 @@ public abstract class LossContractTest {
     Loss.Scratch scratch = loss.newScratch();
     Summing sink = new Summing(dim);
     int calls = 20_000;
-    // Warm up until the JIT has compiled the call, then measure.
-    for (int round = 0; round < 5; round++) {
+    // Measure round after round: the first rounds run interpreted or in C1 (where the Vector API
+    // allocates) until C2 has compiled the call, which on a loaded machine takes a while. A loss
+    // that allocates does so in every round.
+    long bytes = Long.MAX_VALUE;
+    for (int round = 0; round < 30 && bytes >= calls; round++) {
+      long before = Allocations.current();
       for (int c = 0; c < calls; c++) {
         loss.lossAndGradient(scratch, input, 0, c % words, outputs, random, sink);
       }
+      bytes = Allocations.current() - before;
     }
-    long before = Allocations.current();
-    for (int c = 0; c < calls; c++) {
-      loss.lossAndGradient(scratch, input, 0, c % words, outputs, random, sink);
-    }
-    long bytes = Allocations.current() - before;
     double perCall = (double) bytes / calls;
     assertTrue(
         perCall < 1.0,
@@ -427,6 +469,204 @@ public abstract class LossContractTest {
   }
 
   @Test
+  void isListedInItsServiceFileSoThatW2vFindsIt() throws java.io.IOException {
+    assumeTrue(registeredAsAService(), "a test double, not a service");
+    String className = provider().getClass().getName();
+    String file = "META-INF/services/" + LossProvider.class.getName();
+    java.util.Set<String> listed = new java.util.TreeSet<>();
+    for (java.net.URL url :
+        java.util.Collections.list(provider().getClass().getClassLoader().getResources(file))) {
+      try (var in = url.openStream()) {
+        for (String line :
+            new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+          String entry = line.replaceAll("#.*", "").trim();
+          if (!entry.isEmpty()) {
+            listed.add(entry);
+          }
+        }
+      }
+    }
+    assertTrue(
+        listed.contains(className),
+        provider().name()
+            + ": "
+            + className
+            + " is not listed in any "
+            + file
+            + " (found: "
+            + listed
+            + "); w2v finds providers through ServiceLoader only: add the class's name as a"
+            + " line of src/main/resources/"
+            + file);
+  }
+
+  @Test
+  void implementsOneOfTheTwoLossAndGradientMethods() {
+    Loss loss = create(5, 3);
+    try {
+      loss.lossAndGradient(
+          loss.newScratch(),
+          new float[3],
+          0,
+          1,
+          new float[loss.outputRows() * 3],
+          extrasOf(loss),
+          new SplittableRandom(1),
+          new DenseGradient(3, loss.outputRows(), sizes(loss)));
+    } catch (StackOverflowError e) {
+      fail(
+          provider().name()
+              + ": neither lossAndGradient method is implemented (each default calls the other):"
+              + " implement the seven-argument one, or the eight-argument one for a loss with"
+              + " extraParameters()");
+    }
+  }
+
+  /** The loss's own parameters at their initial values. */
+  private static float[][] extrasOf(Loss loss) {
+    float[][] extras = new float[loss.extraParameters().size()][];
+    for (int b = 0; b < extras.length; b++) {
+      extras[b] = new float[loss.extraParameters().get(b).size()];
+      Arrays.fill(extras[b], loss.extraParameters().get(b).initialValue());
+    }
+    return extras;
+  }
+
+  private static int[] sizes(Loss loss) {
+    return loss.extraParameters().stream().mapToInt(dev.w2v.api.ParameterBlock::size).toArray();
+  }
+
+  /**
+   * Draws from a short list of words, mostly repeats and the target, through the generator it is
+   * given (so that a gradient check's repeated evaluations see the same draws).
+   */
+  private static final class Scripted implements Sampler {
+    private final int size;
+    private final int[] cycle;
+
+    Scripted(int size, int... cycle) {
+      this.size = size;
+      this.cycle = cycle;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public int sample(RandomGenerator random) {
+      return cycle[random.nextInt(cycle.length)];
+    }
+
+    @Override
+    public double probability(int word) {
+      long hits = Arrays.stream(cycle).filter(w -> w == word).count();
+      return hits / (double) cycle.length;
+    }
+  }
+
+  @Test
+  void repeatedDrawsAndADrawOfTheTargetKeepTheGradientRight() {
+    assumeTrue(provider().usesSampler(), "the loss draws no words");
+    for (int[] size : sizes()) {
+      int words = Math.max(size[0], 8);
+      int dim = size[1];
+      // The target (3) is drawn first, then word 5 three times in a row, then others.
+      Loss loss = create(words, dim, new Scripted(words, 3, 5, 5, 5, 3, 7, 5, 1));
+      SplittableRandom random = new SplittableRandom(words * 7L + dim);
+      GradientChecker.Result result =
+          new GradientChecker()
+              .check(
+                  loss,
+                  uniform(random, dim, 0.5f),
+                  0,
+                  new int[] {3, 3, 5},
+                  uniform(random, loss.outputRows() * dim, 0.5f),
+                  23);
+      if (!result.passed()) {
+        fail(
+            where(words, dim)
+                + " with repeated draws and the target drawn: "
+                + result.message()
+                + ". Report each draw, the same row as often as it is drawn, and redraw or"
+                + " skip a draw of the target itself.");
+      }
+    }
+  }
+
+  @Test
+  void aSamplerThatOnlyDrawsTheTargetGivesAnErrorNotAHang() {
+    assumeTrue(provider().usesSampler(), "the loss draws no words");
+    Loss loss = create(8, 3, new Scripted(8, 4));
+    float[] outputs = new float[loss.outputRows() * 3];
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10),
+        () -> {
+          try {
+            double j =
+                loss.lossAndGradient(
+                    loss.newScratch(),
+                    new float[] {0.1f, 0.2f, 0.3f},
+                    0,
+                    4,
+                    outputs,
+                    extrasOf(loss),
+                    new SplittableRandom(2),
+                    new DenseGradient(3, loss.outputRows(), sizes(loss)));
+            assertTrue(Double.isFinite(j), "loss " + j);
+          } catch (RuntimeException e) {
+            assertNotNull(e.getMessage(), "an error without a message: " + e);
+          }
+        },
+        provider().name()
+            + ": a sampler that can only draw the target made the loss loop for 10 s; bound"
+            + " the redraws and fail with a message");
+  }
+
+  @Test
+  void repeatedDrawsUnderASinkThatAppliesEachReportAtOnceStayFinite() {
+    assumeTrue(provider().usesSampler(), "the loss draws no words");
+    int dim = sizes()[sizes().length - 1][1];
+    Loss loss = create(10, dim, new Scripted(10, 3, 5, 5, 5, 3, 7));
+    SplittableRandom random = new SplittableRandom(9);
+    float[] input = uniform(random, dim, 0.5f);
+    float[] live = uniform(random, loss.outputRows() * dim, 0.5f);
+    float[][] extras = extrasOf(loss);
+    double[] seen = new double[dim];
+    GradientSink applying =
+        new GradientSink() {
+          @Override
+          public void inputGradient(float[] gradient, int offset) {
+            for (int j = 0; j < dim; j++) {
+              seen[j] = gradient[offset + j];
+            }
+          }
+
+          @Override
+          public void outputGradient(int row, float coefficient, float[] vector, int offset) {
+            for (int j = 0; j < dim; j++) {
+              live[row * dim + j] -= 0.5f * coefficient * vector[offset + j];
+            }
+          }
+
+          @Override
+          public void extraGradient(int block, int index, float gradient) {
+            extras[block][index] -= 0.5f * gradient;
+          }
+        };
+    for (int target : new int[] {5, 3, 5}) {
+      double j =
+          loss.lossAndGradient(
+              loss.newScratch(), input, 0, target, live, extras, new SplittableRandom(3), applying);
+      assertTrue(Double.isFinite(j), provider().name() + ": the loss became " + j);
+      for (double g : seen) {
+        assertTrue(Double.isFinite(g), provider().name() + ": a gradient became " + g);
+      }
+    }
+  }
+
+  @Test
   void describesItselfAndItsParameters() {
     LossProvider provider = provider();
     String name = provider.name();
@@ -438,10 +678,17 @@ public abstract class LossContractTest {
         description != null && !description.isBlank() && !description.contains("\n"),
         name + ": the description must be one non-blank line, was '" + description + "'");
     assertNotNull(provider.parameters(), name + ": parameters() must not return null");
+    for (String trainer : java.util.List.of("cs224n", "fast", "spark")) {
+      Map<String, Object> forTrainer = provider.defaults(trainer);
+      assertNotNull(forTrainer, name + ": defaults(" + trainer + ") must not return null");
+      Parameters.resolve(name, provider.parameters(), forTrainer);
+    }
     // Every default must be accepted by the factory.
     Parameters defaults = Parameters.defaults(name, provider.parameters());
     assertNotNull(
-        provider.create(new LossContext(zipf(10), 4, defaults, sampler(zipf(10)))),
+        provider.create(
+            new LossContext(
+                zipf(10), 4, defaults, provider.usesSampler() ? sampler(zipf(10)) : null)),
         name + ": create rejected its own default parameters " + defaults);
     IllegalArgumentException unknown =
         assertThrows(

@@ -19,6 +19,14 @@ final class ExactNegativeSampling implements Loss {
   private final int negatives;
   private final Sampler sampler;
 
+  private boolean boundedRedraws = true;
+
+  /** This loss redrawing a negative equal to the target forever: a planted bug. */
+  ExactNegativeSampling unboundedRedraws() {
+    boundedRedraws = false;
+    return this;
+  }
+
   ExactNegativeSampling(int rows, int dim, int negatives, Sampler sampler) {
     this.rows = rows;
     this.dim = dim;
@@ -64,7 +72,16 @@ final class ExactNegativeSampling implements Loss {
     for (int k = 0; k <= negatives; k++) {
       int word = target;
       if (k > 0) {
+        int attempts = 0;
         do {
+          if (boundedRedraws && ++attempts > 1000) {
+            throw new IllegalStateException("the sampler drew only the target 1000 times");
+          }
+          if (!boundedRedraws && Thread.currentThread().isInterrupted()) {
+            // The planted hang ends when the kit gives up on it, so that it does not burn a core
+            // for the rest of the test run.
+            throw new IllegalStateException("interrupted");
+          }
           word = sampler.sample(random);
         } while (word == target);
       }

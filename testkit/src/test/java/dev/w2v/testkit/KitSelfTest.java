@@ -1,6 +1,7 @@
 package dev.w2v.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import java.util.List;
@@ -58,7 +59,33 @@ class KitSelfTest {
   void aCorrectLossPassesEveryCheck() {
     assertEquals(
         Set.of(), failedChecks(PlantedLosses.Correct.class), messages(PlantedLosses.Correct.class));
-    assertEquals(7, succeeded(PlantedLosses.Correct.class));
+    // Every check but the service-file one, which a test double skips.
+    assertEquals(12, succeeded(PlantedLosses.Correct.class));
+  }
+
+  @Test
+  void aLossWithABiasOfItsOwnPassesEveryCheckIncludingTheBiasCoordinates() {
+    assertEquals(
+        Set.of(),
+        failedChecks(PlantedLosses.CorrectBias.class),
+        messages(PlantedLosses.CorrectBias.class));
+  }
+
+  @Test
+  void aWrongGradientOfTheLossesOwnParametersFailsTheGradientCheck() {
+    assertEquals(
+        Set.of(
+            "gradientsMatchCenteredDifferences",
+            "repeatedDrawsAndADrawOfTheTargetKeepTheGradientRight"),
+        failedChecks(PlantedLosses.WrongBiasGradient.class));
+    assertTrue(messages(PlantedLosses.WrongBiasGradient.class).contains("bias["));
+  }
+
+  @Test
+  void aLossThatRedrawsTheTargetForeverFailsInsteadOfHanging() {
+    assertEquals(
+        Set.of("aSamplerThatOnlyDrawsTheTargetGivesAnErrorNotAHang"),
+        failedChecks(PlantedLosses.UnboundedRedraws.class));
   }
 
   @Test
@@ -88,7 +115,7 @@ class KitSelfTest {
     assertEquals(
         true,
         failedChecks(PlantedLosses.SharedScratch.class)
-            .contains("oneInstanceSharedByTwoThreadsGivesEachTheResultsItGetsAlone"));
+            .contains("newScratchGivesEachThreadWorkingMemoryOfItsOwn"));
   }
 
   @Test

@@ -55,12 +55,22 @@ final class PlantedLosses {
 
   static final class Correct extends LossContractTest {
     @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
     protected LossProvider provider() {
       return PlantedLosses.provider(loss -> loss);
     }
   }
 
   static final class FlippedSign extends LossContractTest {
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
     @Override
     protected LossProvider provider() {
       return PlantedLosses.provider(PlantedBugs::flippedInputSign);
@@ -69,6 +79,11 @@ final class PlantedLosses {
 
   static final class RepeatedNegativeCountedOnce extends LossContractTest {
     @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
     protected LossProvider provider() {
       return PlantedLosses.provider(PlantedBugs::repeatedRowCountedOnce);
     }
@@ -76,6 +91,11 @@ final class PlantedLosses {
 
   /** Allocates a working array on every call instead of using its scratch. */
   static final class Allocating extends LossContractTest {
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
     static volatile float[] escape;
 
     @Override
@@ -102,6 +122,11 @@ final class PlantedLosses {
   /** Hands every thread the same scratch, so two threads overwrite each other's work. */
   static final class SharedScratch extends LossContractTest {
     @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
     protected LossProvider provider() {
       return PlantedLosses.provider(
           loss ->
@@ -113,6 +138,82 @@ final class PlantedLosses {
                   return shared;
                 }
               });
+    }
+  }
+
+  /** Redraws a negative equal to the target without bound: hangs on a target-only sampler. */
+  static final class UnboundedRedraws extends LossContractTest {
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
+    protected LossProvider provider() {
+      return PlantedLosses.provider(
+          loss -> loss instanceof ExactNegativeSampling e ? e.unboundedRedraws() : loss);
+    }
+  }
+
+  /** Negative sampling with a bias per word whose gradient has the wrong sign. */
+  static final class WrongBiasGradient extends LossContractTest {
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
+    protected LossProvider provider() {
+      return PlantedLosses.provider(loss -> new Biased(loss, -1f));
+    }
+  }
+
+  /** Negative sampling with a correct bias per word: a loss with parameters of its own. */
+  static final class CorrectBias extends LossContractTest {
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
+    protected LossProvider provider() {
+      return PlantedLosses.provider(loss -> new Biased(loss, 1f));
+    }
+  }
+
+  /**
+   * J = inner(v, target) + b[target]^2 / 2: an extra parameter block whose gradient is b[target],
+   * reported with {@code sign} (-1 is the planted bug).
+   */
+  private static final class Biased extends Delegating {
+    private final float sign;
+    private final int words;
+
+    Biased(Loss inner, float sign) {
+      super(inner);
+      this.sign = sign;
+      this.words = inner.outputRows();
+    }
+
+    @Override
+    public java.util.List<dev.w2v.api.ParameterBlock> extraParameters() {
+      return java.util.List.of(new dev.w2v.api.ParameterBlock("bias", words, 0.1f));
+    }
+
+    @Override
+    public double lossAndGradient(
+        Scratch s,
+        float[] in,
+        int off,
+        int t,
+        float[] out,
+        float[][] extras,
+        RandomGenerator r,
+        GradientSink sink) {
+      float b = extras[0][t];
+      double j = super.lossAndGradient(s, in, off, t, out, r, sink);
+      sink.extraGradient(0, t, sign * b);
+      return j + 0.5 * b * b;
     }
   }
 

@@ -49,8 +49,12 @@ public final class ConfiguredLoss implements LossFactory {
     /** The configured loss these names stand for among {@code losses} and {@code samplers}. */
     public ConfiguredLoss resolve(
         ProviderRegistry<LossProvider> losses, ProviderRegistry<SamplerProvider> samplers) {
+      LossProvider provider = losses.get(loss);
       return new ConfiguredLoss(
-          losses.get(loss), lossParameters, samplers.get(sampler), samplerParameters);
+          provider,
+          lossParameters,
+          provider.usesSampler() ? samplers.get(sampler) : null,
+          samplerParameters);
     }
   }
 
@@ -63,6 +67,7 @@ public final class ConfiguredLoss implements LossFactory {
    * The loss of {@code lossProvider} with the sampler of {@code samplerProvider}.
    *
    * @param lossGiven the loss's parameters the user set (without the {@code name.} prefix)
+   * @param samplerProvider the sampler; null (and ignored) for a loss that draws none
    * @param samplerGiven the sampler's parameters the user set
    * @throws W2vException naming the key when a parameter is unknown or of the wrong type
    */
@@ -72,9 +77,15 @@ public final class ConfiguredLoss implements LossFactory {
       SamplerProvider samplerProvider,
       Map<String, ?> samplerGiven) {
     this.lossProvider = Objects.requireNonNull(lossProvider, "lossProvider");
-    this.samplerProvider = Objects.requireNonNull(samplerProvider, "samplerProvider");
     this.lossParameters = parameters(lossProvider, lossGiven);
-    this.samplerParameters = parameters(samplerProvider, samplerGiven);
+    if (lossProvider.usesSampler()) {
+      this.samplerProvider = Objects.requireNonNull(samplerProvider, "samplerProvider");
+      this.samplerParameters = parameters(samplerProvider, samplerGiven);
+    } else {
+      // A loss that draws nothing gets no sampler, so a sampler that cannot serve it is no error.
+      this.samplerProvider = null;
+      this.samplerParameters = null;
+    }
   }
 
   private static Parameters parameters(Plugin plugin, Map<String, ?> given) {
@@ -90,9 +101,9 @@ public final class ConfiguredLoss implements LossFactory {
     return lossProvider;
   }
 
-  /** The sampler's provider. */
-  public SamplerProvider samplerProvider() {
-    return samplerProvider;
+  /** The sampler's provider, if the loss draws words. */
+  public java.util.Optional<SamplerProvider> samplerProvider() {
+    return java.util.Optional.ofNullable(samplerProvider);
   }
 
   /** The loss's parameters, defaults filled in. */
@@ -100,9 +111,9 @@ public final class ConfiguredLoss implements LossFactory {
     return lossParameters;
   }
 
-  /** The sampler's parameters, defaults filled in. */
-  public Parameters samplerParameters() {
-    return samplerParameters;
+  /** The sampler's parameters, defaults filled in, if the loss draws words. */
+  public java.util.Optional<Parameters> samplerParameters() {
+    return java.util.Optional.ofNullable(samplerParameters);
   }
 
   /** The names and parameters, to make this loss again elsewhere. */
@@ -110,8 +121,8 @@ public final class ConfiguredLoss implements LossFactory {
     return new Recipe(
         lossProvider.name(),
         lossParameters.asMap(),
-        samplerProvider.name(),
-        samplerParameters.asMap());
+        samplerProvider == null ? "" : samplerProvider.name(),
+        samplerParameters == null ? Map.of() : samplerParameters.asMap());
   }
 
   @Override
@@ -123,17 +134,17 @@ public final class ConfiguredLoss implements LossFactory {
   public String description() {
     return lossProvider.name()
         + lossParameters.asMap()
-        + " "
-        + samplerProvider.name()
-        + samplerParameters.asMap();
+        + (samplerProvider == null ? "" : " " + samplerProvider.name() + samplerParameters.asMap());
   }
 
   /** Creates the sampler, then the loss, for this vocabulary and dimension. */
   @Override
   public Loss create(WordCounts counts, int dimension) {
-    Sampler sampler;
+    Sampler sampler = null;
     try {
-      sampler = samplerProvider.create(counts, samplerParameters);
+      if (samplerProvider != null) {
+        sampler = samplerProvider.create(counts, samplerParameters);
+      }
     } catch (RuntimeException e) {
       throw new W2vException(
           "sampler '" + samplerProvider.name() + "' could not be created: " + e.getMessage(), e);

@@ -1,7 +1,9 @@
 package dev.w2v.core.train;
 
+import dev.w2v.api.ParameterBlock;
 import dev.w2v.core.MemoryException;
 import dev.w2v.core.W2vException;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,6 +49,16 @@ public final class Matrices {
     } catch (OutOfMemoryError e) {
       throw MemoryException.of(what, bytes, e);
     }
+  }
+
+  /** A loss's own parameters, each block filled with its initial value. */
+  public static float[][] allocateExtras(List<ParameterBlock> blocks) {
+    float[][] extras = new float[blocks.size()][];
+    for (int b = 0; b < extras.length; b++) {
+      extras[b] = new float[blocks.get(b).size()];
+      java.util.Arrays.fill(extras[b], blocks.get(b).initialValue());
+    }
+    return extras;
   }
 
   /** word2vec C's input initialisation: each value uniform in {@code [-0.5, 0.5) / dim}. */

@@ -1,7 +1,9 @@
 package dev.w2v.core.train;
 
+import dev.w2v.api.ParameterBlock;
 import dev.w2v.core.corpus.Vocabulary;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,8 @@ public final class TrainedModel {
   private final String summary;
   private final Duration trainingTime;
   private final double wordsPerSecond;
+  private List<ParameterBlock> extraBlocks = List.of();
+  private List<float[]> extras = List.of();
 
   /**
    * @param summary one line in the trainer's words, such as {@code final smoothed loss 9.55 after
@@ -50,6 +54,30 @@ public final class TrainedModel {
     this.summary = Objects.requireNonNull(summary, "summary");
     this.trainingTime = Objects.requireNonNull(trainingTime, "trainingTime");
     this.wordsPerSecond = wordsPerSecond;
+  }
+
+  /**
+   * This model with the loss's own trained parameters ({@link dev.w2v.api.Loss#extraParameters()}),
+   * one array per block, handed over without a copy.
+   */
+  public TrainedModel withExtras(List<ParameterBlock> blocks, float[][] values) {
+    if (blocks.size() != values.length) {
+      throw new IllegalArgumentException(
+          blocks.size() + " blocks but " + values.length + " arrays");
+    }
+    this.extraBlocks = List.copyOf(blocks);
+    this.extras = List.of(values);
+    return this;
+  }
+
+  /** The loss's own parameter blocks, empty for most losses. */
+  public List<ParameterBlock> extraBlocks() {
+    return extraBlocks;
+  }
+
+  /** The loss's own trained parameters, one array per {@link #extraBlocks()} entry. */
+  public List<float[]> extras() {
+    return extras;
   }
 
   /** The words, in the order of the matrices' rows. */

@@ -92,7 +92,7 @@ final class NegativeSamplingLoss implements Loss {
     float score = VectorMath.dot(outputs, row, input, inputOffset, d);
     // The float sigmoids come from tables: an exp and a log per row would cost a third of the
     // training time.
-    double loss = -Sigmoid.logSigmoid(score);
+    double loss = -Sigmoid.logSigmoidAsDouble(score);
     float coefficient = Sigmoid.sigmoid(score) - 1f;
     // The row is read into the input gradient before its own gradient is reported, because the
     // sink may apply that report at once.
@@ -103,7 +103,7 @@ final class NegativeSamplingLoss implements Loss {
       int negative = drawn[k];
       row = negative * d;
       score = VectorMath.dot(outputs, row, input, inputOffset, d);
-      loss -= Sigmoid.logSigmoid(-score);
+      loss -= Sigmoid.logSigmoidAsDouble(-score);
       coefficient = Sigmoid.sigmoid(score);
       VectorMath.axpy(coefficient, outputs, row, gradient, 0, d);
       sink.outputGradient(negative, coefficient, input, inputOffset);

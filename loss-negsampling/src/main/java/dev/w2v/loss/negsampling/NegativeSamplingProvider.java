@@ -5,6 +5,7 @@ import dev.w2v.api.LossContext;
 import dev.w2v.api.LossProvider;
 import dev.w2v.api.ParameterSpec;
 import java.util.List;
+import java.util.Map;
 
 /** Provides the {@code negsampling} loss. */
 public final class NegativeSamplingProvider implements LossProvider {
@@ -26,7 +27,16 @@ public final class NegativeSamplingProvider implements LossProvider {
   public List<ParameterSpec> parameters() {
     return List.of(
         ParameterSpec.integer(
-            "k", 10, "negative samples per target word (CS224n uses 10, word2vec C 5)"));
+            "k",
+            10,
+            "negative samples per target word (CS224n's 10; 5, word2vec C's, for the"
+                + " other trainers)"));
+  }
+
+  /** The course draws 10 negatives; word2vec C, and so every other trainer, 5. */
+  @Override
+  public Map<String, Object> defaults(String trainer) {
+    return trainer.equals("cs224n") ? Map.of() : Map.of("k", 5);
   }
 
   @Override

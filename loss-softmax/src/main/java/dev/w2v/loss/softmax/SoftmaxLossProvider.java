@@ -27,6 +27,12 @@ public final class SoftmaxLossProvider implements LossProvider {
     return List.of();
   }
 
+  /** The full softmax draws no words. */
+  @Override
+  public boolean usesSampler() {
+    return false;
+  }
+
   @Override
   public Loss create(LossContext context) {
     int words = context.counts().size();

@@ -98,7 +98,8 @@ public final class ConfigurationLoader {
     for (Setting s : keys(trainer)) {
       values.put(s.key(), s.defaultValue());
     }
-    // A trainer's defaults for plugin parameters, for the plugins that are present.
+    // A trainer's defaults for plugin parameters, for the plugins that are present; then each
+    // plugin's own defaults for this trainer, which know the plugin better.
     trainer
         .defaults()
         .forEach(
@@ -108,6 +109,11 @@ public final class ConfigurationLoader {
                 values.put(key, value);
               }
             });
+    for (Plugin plugin : plugins.values()) {
+      plugin
+          .defaults(trainer.name())
+          .forEach((name, value) -> values.put(plugin.name() + "." + name, value));
+    }
     return ConfigFactory.parseMap(values, "the defaults of trainer " + trainer.name());
   }
 

@@ -69,7 +69,7 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
   }
 
   /**
-   * Refuses a jar built against another major API version.
+   * Refuses a jar built against another major API version, or a newer minor one.
    *
    * @throws W2vException naming the plugin, the jar and both versions
    */
@@ -78,8 +78,11 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
       return;
     }
     int major;
+    int minor;
     try {
-      major = Integer.parseInt(apiVersion.trim().split("\\.")[0]);
+      String[] parts = apiVersion.trim().split("\\.", -1);
+      major = Integer.parseInt(parts[0]);
+      minor = parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
     } catch (NumberFormatException e) {
       throw new W2vException(
           "plugin "
@@ -107,6 +110,20 @@ record PluginJar(Path path, List<String> providers, String apiVersion, String ve
               + ": refused; use a build of the plugin for API "
               + ApiVersion.MAJOR
               + ".x or remove the jar");
+    }
+    if (minor > ApiVersion.MINOR) {
+      // Minor versions only add: a plugin may call what this w2v does not have yet.
+      throw new W2vException(
+          "plugin "
+              + String.join(", ", providers)
+              + " in "
+              + path
+              + " was built against w2v API "
+              + apiVersion
+              + ", newer than this w2v's API "
+              + ApiVersion.string()
+              + ": refused; upgrade w2v or use a build of the plugin for API "
+              + ApiVersion.string());
     }
   }
 

@@ -128,10 +128,11 @@ public final class Plugins {
    * @throws W2vException naming what is unknown or malformed
    */
   public ConfiguredLoss configuredLoss(String loss, String sampler, Settings settings) {
+    LossProvider provider = losses.get(loss);
     return new ConfiguredLoss(
-        losses.get(loss),
+        provider,
         settings.pluginParameters(loss),
-        samplers.get(sampler),
+        provider.usesSampler() ? samplers.get(sampler) : null,
         settings.pluginParameters(sampler));
   }
 

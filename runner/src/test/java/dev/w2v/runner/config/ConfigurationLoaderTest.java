@@ -34,6 +34,11 @@ class ConfigurationLoaderTest {
         public List<ParameterSpec> parameters() {
           return List.of(ParameterSpec.integer("k", 10, ""));
         }
+
+        @Override
+        public Map<String, Object> defaults(String trainer) {
+          return trainer.equals("fast") ? Map.of("k", 5) : Map.of();
+        }
       };
 
   @TempDir Path dir;
@@ -127,7 +132,7 @@ class ConfigurationLoaderTest {
   }
 
   @Test
-  void eachTrainerHasItsOwnDefaultsIncludingThoseForSharedKeysAndPlugins() {
+  void eachTrainerHasItsOwnDefaultsAndEachPluginItsDefaultsPerTrainer() {
     Configuration fast = load(null, List.of("trainer=fast"), Map.of());
     assertEquals(100, fast.getInt("dim"));
     assertEquals(false, fast.getBoolean("lowercase"));
@@ -154,7 +159,6 @@ class ConfigurationLoaderTest {
     assertTrue(help.contains("trainer = cs224n: "), help);
     assertTrue(help.contains("trainer = fast: "), help);
     assertTrue(help.contains("checkpoint-seconds"), help);
-    assertTrue(help.contains("negsampling.k"), help);
     assertTrue(help.contains("the trainer: cs224n, fast"), help);
   }
 

@@ -31,6 +31,12 @@ final class BatchGradient implements GradientSink {
   private float[] aside = new float[0];
   private int asideCount;
 
+  // A loss's own parameters: reports (block, index, gradient) in order, applied at the step.
+  private int[] extraBlock = new int[0];
+  private int[] extraIndex = new int[0];
+  private float[] extraValue = new float[0];
+  private int extraCount;
+
   /**
    * @param inputMatrix the input parameters; reports whose vector is a row of it are recorded by
    *     reference, so it must not change until {@link #applyAndClear}
@@ -92,6 +98,29 @@ final class BatchGradient implements GradientSink {
   }
 
   /** {@code params -= scale * gradient} over the rows touched, then clears the batch. */
+  @Override
+  public void extraGradient(int block, int index, float gradient) {
+    if (extraCount == extraBlock.length) {
+      // Only while the first batches find their size, as for output rows.
+      int n = Math.max(256, 2 * extraCount);
+      extraBlock = java.util.Arrays.copyOf(extraBlock, n);
+      extraIndex = java.util.Arrays.copyOf(extraIndex, n);
+      extraValue = java.util.Arrays.copyOf(extraValue, n);
+    }
+    extraBlock[extraCount] = block;
+    extraIndex[extraCount] = index;
+    extraValue[extraCount] = gradient;
+    extraCount++;
+  }
+
+  /** {@code extras -= scale * their gradient}, then clears those reports. */
+  void applyExtrasAndClear(float[][] extras, float scale) {
+    for (int k = 0; k < extraCount; k++) {
+      extras[extraBlock[k]][extraIndex[k]] -= scale * extraValue[k];
+    }
+    extraCount = 0;
+  }
+
   void applyAndClear(float[] outputParams, float scale) {
     // Output rows first: their gradients refer to input rows as they were during the batch.
     for (int k = 0; k < outputCount; k++) {

@@ -88,9 +88,10 @@ public final class Cs224nTrainer implements Trainer {
     float[][] matrices = Matrices.allocate(vocabulary.size(), loss.outputRows(), d, 0);
     float[] input = matrices[0];
     float[] output = matrices[1];
+    float[][] extras = Matrices.allocateExtras(loss.extraParameters());
     Matrices.initialiseInput(input, d, new Xoshiro256PlusPlus(config.seed() ^ INIT_STREAM));
     State state = new State(config);
-    run.resumeFrom(fingerprint).ifPresent(c -> state.restore(c, input, output));
+    run.resumeFrom(fingerprint).ifPresent(c -> state.restore(c, input, output, extras));
     if (state.iteration >= config.iterations()) {
       run.listener()
           .warning(
@@ -99,10 +100,9 @@ public final class Cs224nTrainer implements Trainer {
                   + "; raise --iterations to train further");
     }
     long started = System.nanoTime();
-    train(run, loss, contexts, input, output, state, fingerprint);
+    train(run, loss, contexts, input, output, extras, state, fingerprint);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    int bad = Matrices.firstNonFinite(input);
-    if (bad >= 0 || Matrices.firstNonFinite(output) >= 0) {
+    if (!Matrices.allFinite(input, output) || !Matrices.allFinite(extras)) {
       throw run.diverged("a parameter is no longer finite after training", lowerLr());
     }
     String summary =
@@ -114,7 +114,8 @@ public final class Cs224nTrainer implements Trainer {
             run.losses().lossName(),
             vocabulary.size(),
             d);
-    return new TrainedModel(vocabulary, d, input, output, summary, elapsed, Double.NaN);
+    return new TrainedModel(vocabulary, d, input, output, summary, elapsed, Double.NaN)
+        .withExtras(loss.extraParameters(), extras);
   }
 
   private void train(
@@ -123,6 +124,7 @@ public final class Cs224nTrainer implements Trainer {
       ContextSampler contexts,
       float[] input,
       float[] output,
+      float[][] extras,
       State state,
       Fingerprint fingerprint) {
     int d = config.dim();
@@ -142,7 +144,7 @@ public final class Cs224nTrainer implements Trainer {
       if (run.cancellation().requested()) {
         Path saved =
             run.checkpointing()
-                ? run.saveCheckpoint(state.snapshot(fingerprint, input, output))
+                ? run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras))
                 : null;
         throw run.cancelled(state.iteration, saved);
       }
@@ -160,6 +162,7 @@ public final class Cs224nTrainer implements Trainer {
                   center * d,
                   context.outside(k),
                   output,
+                  extras,
                   state.lossRandom,
                   gradient);
         }
@@ -176,6 +179,7 @@ public final class Cs224nTrainer implements Trainer {
             lowerLr());
       }
       gradient.applyAndClear(output, (float) (state.step / batch));
+      gradient.applyExtrasAndClear(extras, (float) (state.step / batch));
       state.iteration = it;
       if (it % config.reportEvery() == 0) {
         state.smoothedLoss =
@@ -191,7 +195,7 @@ public final class Cs224nTrainer implements Trainer {
         state.step *= 0.5;
       }
       if (run.checkpointing() && (it % config.checkpointEvery() == 0 || it == iterations)) {
-        run.saveCheckpoint(state.snapshot(fingerprint, input, output));
+        run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras));
       }
     }
     listener.finished(progress(state, startNanos, startIteration, System.nanoTime()));
@@ -235,20 +239,22 @@ public final class Cs224nTrainer implements Trainer {
      * The state with the live matrices: valid until training goes on, which it does not while a
      * checkpoint is written from this thread.
      */
-    Checkpoint snapshot(Fingerprint fingerprint, float[] input, float[] output) {
+    Checkpoint snapshot(Fingerprint fingerprint, float[] input, float[] output, float[][] extras) {
+      List<float[]> matrices = new java.util.ArrayList<>(List.of(input, output));
+      matrices.addAll(List.of(extras));
       return new Checkpoint(
           fingerprint.text(),
           iteration,
           step,
           smoothedLoss,
           List.of(contextRandom.state(), lossRandom.state()),
-          List.of(input, output),
+          matrices,
           List.of());
     }
 
-    void restore(Checkpoint checkpoint, float[] input, float[] output) {
+    void restore(Checkpoint checkpoint, float[] input, float[] output, float[][] extras) {
       List<float[]> m = checkpoint.matrices();
-      if (m.size() != 2
+      if (m.size() != 2 + extras.length
           || m.get(0).length != input.length
           || m.get(1).length != output.length
           || checkpoint.randomStates().size() != 2) {
@@ -258,6 +264,12 @@ public final class Cs224nTrainer implements Trainer {
       }
       System.arraycopy(m.get(0), 0, input, 0, input.length);
       System.arraycopy(m.get(1), 0, output, 0, output.length);
+      for (int b = 0; b < extras.length; b++) {
+        if (m.get(2 + b).length != extras[b].length) {
+          throw new W2vException("the checkpoint's loss parameters do not fit this loss");
+        }
+        System.arraycopy(m.get(2 + b), 0, extras[b], 0, extras[b].length);
+      }
       contextRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(0));
       lossRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(1));
       iteration = checkpoint.position();

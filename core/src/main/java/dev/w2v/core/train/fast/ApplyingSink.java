@@ -11,6 +11,7 @@ import dev.w2v.api.VectorMath;
 final class ApplyingSink implements GradientSink {
 
   private final float[] outputs;
+  private final float[][] extras;
   private final int dimension;
 
   /** dJ/d(input) of the last loss call. */
@@ -18,14 +19,19 @@ final class ApplyingSink implements GradientSink {
 
   private float negativeLearningRate;
 
-  ApplyingSink(float[] outputs, int dimension) {
+  ApplyingSink(float[] outputs, float[][] extras, int dimension) {
     this.outputs = outputs;
+    this.extras = extras;
     this.dimension = dimension;
     this.inputGradient = new float[dimension];
   }
 
   float[] outputs() {
     return outputs;
+  }
+
+  float[][] extras() {
+    return extras;
   }
 
   void learningRate(float lr) {
@@ -41,5 +47,10 @@ final class ApplyingSink implements GradientSink {
   public void outputGradient(int row, float coefficient, float[] vector, int offset) {
     VectorMath.axpy(
         negativeLearningRate * coefficient, vector, offset, outputs, row * dimension, dimension);
+  }
+
+  @Override
+  public void extraGradient(int block, int index, float gradient) {
+    extras[block][index] += negativeLearningRate * gradient;
   }
 }

@@ -99,6 +99,7 @@ public final class FastTrainer implements Trainer {
     Fingerprint fingerprint = Fingerprint.of(settings);
 
     float[][] matrices = Matrices.allocate(vocabulary.size(), loss.outputRows(), d, 0);
+    float[][] extras = Matrices.allocateExtras(loss.extraParameters());
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(config.seed());
     Matrices.initialiseInput(matrices[0], d, random);
     long[] seeds = new long[config.threads()];
@@ -121,22 +122,30 @@ public final class FastTrainer implements Trainer {
             run.checkpointing());
     Worker[] workers = new Worker[config.threads()];
     for (int t = 0; t < workers.length; t++) {
-      workers[t] = new Worker(shared, t, config.model(), loss, matrices[0], matrices[1], seeds[t]);
+      workers[t] =
+          new Worker(shared, t, config.model(), loss, matrices[0], matrices[1], extras, seeds[t]);
     }
     long start = 0;
     Optional<Checkpoint> checkpoint = run.resumeFrom(fingerprint);
     if (checkpoint.isPresent()) {
-      restore(checkpoint.get(), shared, workers, matrices[0], matrices[1]);
+      restore(checkpoint.get(), shared, workers, matrices[0], matrices[1], extras);
       start = checkpoint.get().position();
     }
-    return new Coordinator(run, shared, workers, fingerprint, matrices, vocabulary, start).run();
+    return new Coordinator(run, shared, workers, fingerprint, matrices, vocabulary, start)
+        .run()
+        .withExtras(loss.extraParameters(), extras);
   }
 
   /** Puts a checkpoint's matrices and counters back. */
   private static void restore(
-      Checkpoint c, Shared shared, Worker[] workers, float[] input, float[] output) {
+      Checkpoint c,
+      Shared shared,
+      Worker[] workers,
+      float[] input,
+      float[] output,
+      float[][] extras) {
     List<float[]> m = c.matrices();
-    if (m.size() != 2
+    if (m.size() != 2 + extras.length
         || m.get(0).length != input.length
         || m.get(1).length != output.length
         || c.randomStates().size() != workers.length
@@ -147,6 +156,12 @@ public final class FastTrainer implements Trainer {
     }
     System.arraycopy(m.get(0), 0, input, 0, input.length);
     System.arraycopy(m.get(1), 0, output, 0, output.length);
+    for (int b = 0; b < extras.length; b++) {
+      if (m.get(2 + b).length != extras[b].length) {
+        throw new W2vException("the checkpoint's loss parameters do not fit this loss");
+      }
+      System.arraycopy(m.get(2 + b), 0, extras[b], 0, extras[b].length);
+    }
     shared.restore(c.state().get(0), c.learningRate());
     for (int t = 0; t < workers.length; t++) {
       workers[t].restore(c.randomStates().get(t), c.state().get(t + 1));
@@ -242,7 +257,7 @@ public final class FastTrainer implements Trainer {
       }
       Progress last = progress(true);
       run.listener().finished(last);
-      if (!Matrices.allFinite(matrices)) {
+      if (!Matrices.allFinite(parameters().toArray(new float[0][]))) {
         throw run.diverged("a parameter is no longer finite after training", lowerLr());
       }
       String summary =
@@ -323,8 +338,15 @@ public final class FastTrainer implements Trainer {
           shared.lr,
           recentLoss,
           randoms,
-          List.of(matrices[0], matrices[1]),
+          parameters(),
           state);
+    }
+
+    /** Both matrices and the loss's own parameters, live. */
+    private List<float[]> parameters() {
+      List<float[]> all = new ArrayList<>(List.of(matrices[0], matrices[1]));
+      all.addAll(List.of(workers[0].extras));
+      return all;
     }
 
     private void drainMetrics() {
@@ -715,6 +737,7 @@ public final class FastTrainer implements Trainer {
     private final Loss loss;
     private final float[] inputs;
     private final float[] outputs;
+    final float[][] extras;
     Xoshiro256PlusPlus random;
     private int[] sentence;
     private WordStep step;
@@ -742,8 +765,10 @@ public final class FastTrainer implements Trainer {
         Loss loss,
         float[] inputs,
         float[] outputs,
+        float[][] extras,
         long seed) {
       this.shared = shared;
+      this.extras = extras;
       this.index = index;
       this.model = model;
       this.loss = loss;
@@ -759,7 +784,7 @@ public final class FastTrainer implements Trainer {
         // Built on the training thread itself, so that each thread's often-written state (its
         // scratch and counters) is allocated in that thread's own allocation buffer and shares
         // no cache line with the other threads' state.
-        step = new WordStep(model, loss, inputs, outputs, random);
+        step = new WordStep(model, loss, inputs, outputs, extras, random);
         step.restoreCounters(restoredPairs, restoredLoss);
         sentence = new int[EncodedCorpus.MAX_SENTENCE_LENGTH + 1];
         train();

@@ -25,10 +25,10 @@ public final class FastTrainerProvider implements TrainerProvider {
     return FastConfig.SETTINGS;
   }
 
-  /** word2vec C keeps case and draws 5 negatives. */
+  /** word2vec C keeps case (and negsampling draws word2vec C's 5 negatives for it). */
   @Override
   public Map<String, Object> defaults() {
-    return Map.of("lowercase", false, "negsampling.k", 5);
+    return Map.of("lowercase", false);
   }
 
   @Override

@@ -30,13 +30,29 @@ public final class WordStep {
    * @param random this thread's generator, for the window, the sub-sampling and the loss
    */
   public WordStep(Model model, Loss loss, float[] inputs, float[] outputs, RandomGenerator random) {
+    this(model, loss, inputs, outputs, Loss.NO_EXTRAS, random);
+  }
+
+  /**
+   * A step for a loss with parameters of its own.
+   *
+   * @param extras the loss's {@link Loss#extraParameters()}, one array per block, shared by the
+   *     threads as the matrices are
+   */
+  public WordStep(
+      Model model,
+      Loss loss,
+      float[] inputs,
+      float[] outputs,
+      float[][] extras,
+      RandomGenerator random) {
     this.cbow = model == Model.CBOW;
     this.loss = loss;
     this.scratch = loss.newScratch();
     this.inputs = inputs;
     this.dimension = loss.dimension();
     this.random = random;
-    this.sink = new ApplyingSink(outputs, dimension);
+    this.sink = new ApplyingSink(outputs, extras, dimension);
     this.hidden = new float[dimension];
   }
 
@@ -59,7 +75,14 @@ public final class WordStep {
         }
         lossSum +=
             loss.lossAndGradient(
-                scratch, inputs, inputRow, sentence[c], sink.outputs(), random, sink);
+                scratch,
+                inputs,
+                inputRow,
+                sentence[c],
+                sink.outputs(),
+                sink.extras(),
+                random,
+                sink);
         VectorMath.axpy(-lr, sink.inputGradient, 0, inputs, inputRow, d);
         pairs++;
       }
@@ -80,7 +103,9 @@ public final class WordStep {
     for (int j = 0; j < d; j++) {
       hidden[j] *= inverse;
     }
-    lossSum += loss.lossAndGradient(scratch, hidden, 0, center, sink.outputs(), random, sink);
+    lossSum +=
+        loss.lossAndGradient(
+            scratch, hidden, 0, center, sink.outputs(), sink.extras(), random, sink);
     pairs++;
     // The input is the mean, so each context vector's gradient is dJ/dh / n (once per occurrence).
     float step = -lr * inverse;

@@ -251,4 +251,23 @@ class Cs224nTrainerTest {
     assertTrue(e.getMessage().contains("no checkpoint was written"), e.getMessage());
     assertFalse(e.getMessage().contains("last good checkpoint"), e.getMessage());
   }
+
+  @Test
+  void aLossesOwnParametersAreTrainedAndSurviveAResume() {
+    LossFactory biased = new dev.w2v.core.testing.BiasedLoss(RealLosses.negativeSampling(5));
+    TrainedModel straight = new Cs224nTrainer(config(300)).train(run(biased).build());
+    float[] bias = straight.extras().get(0);
+    int moved = 0;
+    for (float b : bias) {
+      assertTrue(b >= 0f && b < 1f, "bias " + b);
+      moved += b > 0 ? 1 : 0;
+    }
+    assertTrue(moved >= 20, "biases of targets moved: " + moved);
+    CheckpointStore store = new CheckpointStore(dir.resolve("biased"), 3);
+    new Cs224nTrainer(config(150)).train(run(biased).checkpoints(store).build());
+    TrainedModel resumed =
+        new Cs224nTrainer(config(300)).train(run(biased).checkpoints(store).resume(true).build());
+    assertArrayEquals(straight.input(), resumed.input());
+    assertArrayEquals(bias, resumed.extras().get(0));
+  }
 }

@@ -413,4 +413,41 @@ class FastTrainerTest {
       }
     }
   }
+
+  @Test
+  void aLossesOwnParametersAreTrainedCheckpointedAndResumedExactly() throws IOException {
+    Path corpus = plantedSynonyms(3_000);
+    FastConfig config = config(8).withEpochs(3);
+    LossFactory biased = new dev.w2v.core.testing.BiasedLoss(RealLosses.negativeSampling(5));
+    TrainedModel straight =
+        new FastTrainer(config)
+            .train(
+                TrainingRun.builder(CorpusSource.of(corpus, CorpusFormat.TEXT, false), biased)
+                    .build());
+    float[] bias = straight.extras().get(0);
+    assertEquals("bias", straight.extraBlocks().get(0).name());
+    // Every word was a target many times: its bias moved from 0 towards 1.
+    for (float b : bias) {
+      assertTrue(b > 0.5f && b <= 1f, "bias " + b);
+    }
+    CheckpointStore store = new CheckpointStore(dir.resolve("biased"), 3);
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new FastTrainer(config)
+                .train(
+                    TrainingRun.builder(CorpusSource.of(corpus, CorpusFormat.TEXT, false), biased)
+                        .checkpoints(store)
+                        .listener(crashAfter(30_000)) // in the second of three epochs of 21,000
+                        .build()));
+    TrainedModel resumed =
+        new FastTrainer(config)
+            .train(
+                TrainingRun.builder(CorpusSource.of(corpus, CorpusFormat.TEXT, false), biased)
+                    .checkpoints(store)
+                    .resume(true)
+                    .build());
+    assertArrayEquals(straight.input(), resumed.input());
+    assertArrayEquals(bias, resumed.extras().get(0));
+  }
 }

@@ -35,13 +35,15 @@ for trainer in $trainers; do
   ./w2v train $(args "$trainer") --out "$reference" >"$reference.log" 2>&1
   seconds=$(echo "$(date +%s.%N) - $start" | bc)
   exact=0
+  fresh=0
   different=0
   refused=0
   reasons=()
   for i in $(seq "$kills"); do
     out="$work/$trainer-$i"
     # A moment anywhere in the run, start-up and output writing included.
-    delay=$(echo "scale=2; $seconds * ($RANDOM % 1000) / 1000" | bc)
+    permille=$((RANDOM % 1000))
+    delay=$(echo "scale=2; $seconds * $permille / 1000" | bc)
     # shellcheck disable=SC2046
     ./w2v train $(args "$trainer") --out "$out" >"$out.first.log" 2>&1 &
     launcher=$!
@@ -51,20 +53,27 @@ for trainer in $trainers; do
     wait "$launcher" 2>/dev/null || true
     # shellcheck disable=SC2046
     if ./w2v train $(args "$trainer") --out "$out" --resume >"$out.resume.log" 2>&1; then
-      if cmp -s "$reference/vectors.txt" "$out/vectors.txt" &&
-        cmp -s "$reference/metrics.csv" "$out/metrics.csv"; then
-        exact=$((exact + 1))
-      else
-        different=$((different + 1))
-        reasons+=("kill $i at ${delay}s: resumed, but vectors or metrics differ")
-      fi
+      how=resumed
+    elif grep -q '^w2v: nothing to resume' "$out.resume.log"; then
+      # Killed before its first checkpoint: the user starts again, and must get the same vectors.
+      # shellcheck disable=SC2046
+      ./w2v train $(args "$trainer") --out "$out" >"$out.fresh.log" 2>&1 || true
+      how=fresh
     else
       refused=$((refused + 1))
       reasons+=("kill $i at ${delay}s: $(grep -m1 '^w2v: ' "$out.resume.log" || tail -n1 "$out.resume.log")")
+      continue
+    fi
+    if cmp -s "$reference/vectors.txt" "$out/vectors.txt" &&
+      cmp -s "$reference/metrics.csv" "$out/metrics.csv"; then
+      if [[ $how == resumed ]]; then exact=$((exact + 1)); else fresh=$((fresh + 1)); fi
+    else
+      different=$((different + 1))
+      reasons+=("kill $i at ${delay}s: $how, but vectors or metrics.csv differ from the uninterrupted run's")
     fi
   done
-  printf '%s: %d kills at random moments of a %.1f s run: %d resumed bit-exact (vectors and metrics.csv), %d resumed with other vectors, %d refused\n' \
-    "$trainer" "$kills" "$seconds" "$exact" "$different" "$refused"
+  printf '%s: %d SIGKILLs at random moments of a %.1f s run: %d resumed bit-exact (vectors and metrics.csv), %d killed before the first checkpoint and bit-exact when run again, %d ended with other vectors, %d refused\n' \
+    "$trainer" "$kills" "$seconds" "$exact" "$fresh" "$different" "$refused"
   for r in "${reasons[@]+"${reasons[@]}"}"; do
     echo "  - $r"
   done

@@ -1,12 +1,13 @@
 """Trains gensim's skip-gram Word2Vec for bench/peers.sh and times its phases.
 
-Usage: python3 gensim_train.py CORPUS VECTORS_OUT THREADS
+Usage: python3 gensim_train.py CORPUS VECTORS_OUT THREADS [SEED]   (seed 1 by default)
 
 Prints one line: "gensim vocabulary S s training S s words W" where W is the corpus's raw token
 count, so that the caller divides tokens x epochs by the training time exactly as for the other
 tools. The settings are word2vec C's as bench/peers.sh states them.
 """
 
+import os
 import sys
 import time
 
@@ -18,11 +19,15 @@ EPOCHS = 5
 
 def main():
     corpus, vectors, threads = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    seed = int(sys.argv[4]) if len(sys.argv) > 4 else 1
     model = Word2Vec(
         vector_size=100, window=5, negative=5, sample=1e-4, min_count=5, sg=1, hs=0,
-        alpha=0.025, min_alpha=0.025 * 1e-4, epochs=EPOCHS, workers=threads, seed=1)
+        alpha=0.025, min_alpha=0.025 * 1e-4, epochs=EPOCHS, workers=threads, seed=seed)
     started = time.perf_counter()
     model.build_vocab(LineSentence(corpus))
+    # An experiment of bench/QUALITY-RESEARCH.md: GENSIM_INIT_SCALE=0.5 gives word2vec C's
+    # initial range, [-0.5/d, 0.5/d), instead of gensim 4's [-1/d, 1/d).
+    model.wv.vectors *= float(os.environ.get("GENSIM_INIT_SCALE", "1"))
     counted = time.perf_counter()
     model.train(LineSentence(corpus), total_examples=model.corpus_count,
                 total_words=model.corpus_total_words, epochs=EPOCHS)

@@ -61,10 +61,21 @@ public final class Matrices {
     return extras;
   }
 
-  /** word2vec C's input initialisation: each value uniform in {@code [-0.5, 0.5) / dim}. */
+  /**
+   * word2vec C's and CS224n's input initialisation: each value uniform in {@code [-0.5, 0.5) /
+   * dim}.
+   */
   public static void initialiseInput(float[] input, int dim, RandomGenerator random) {
+    initialiseInput(input, dim, 1f, random);
+  }
+
+  /**
+   * Each input value uniform in {@code [-scale/2, scale/2) / dim}: scale 1 is word2vec C's range, 2
+   * gensim 4's {@code [-1/d, 1/d)} (the draws are the same, in the same order).
+   */
+  public static void initialiseInput(float[] input, int dim, float scale, RandomGenerator random) {
     for (int i = 0; i < input.length; i++) {
-      input[i] = (random.nextFloat() - 0.5f) / dim;
+      input[i] = (random.nextFloat() - 0.5f) * scale / dim;
     }
   }
 

@@ -25,6 +25,8 @@ import java.util.Map;
  * @param maxVocab the counting pass's pruning limit (10,000,000)
  * @param checkpointSeconds seconds between checkpoints, besides those at each epoch's end; 0 for
  *     none by time (300)
+ * @param initScale input vectors start uniform in [-initScale/2, initScale/2) / d: 2, gensim 4's
+ *     range, which trains measurably better vectors than word2vec C's 1 (bench/README.md)
  */
 public record FastConfig(
     Model model,
@@ -37,7 +39,8 @@ public record FastConfig(
     int threads,
     long seed,
     int maxVocab,
-    int checkpointSeconds) {
+    int checkpointSeconds,
+    double initScale) {
 
   private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
 
@@ -86,6 +89,14 @@ public record FastConfig(
           Integer.MAX_VALUE,
           "seconds between checkpoints, besides one at each epoch's end; 0: epochs only");
 
+  static final Setting INIT_SCALE =
+      Setting.real(
+          "init-scale",
+          2,
+          Double.MIN_VALUE,
+          1000,
+          "input vectors start in [-s/2, s/2)/dim: 2 as gensim, 1 as word2vec C");
+
   /** Every key, in --help order. */
   static final List<Setting> SETTINGS =
       List.of(
@@ -99,7 +110,8 @@ public record FastConfig(
           THREADS,
           SEED,
           MAX_VOCAB,
-          CHECKPOINT_SECONDS);
+          CHECKPOINT_SECONDS,
+          INIT_SCALE);
 
   /** Checks what a program building one directly could get wrong. */
   public FastConfig {
@@ -119,6 +131,7 @@ public record FastConfig(
         "threads must be between 1 and " + MAX_THREADS + " (4 x the processors), was " + threads);
     require(maxVocab >= 1, "max-vocab must be at least 1, was " + maxVocab);
     require(checkpointSeconds >= 0, "checkpoint-seconds must not be negative");
+    require(initScale > 0 && Double.isFinite(initScale), "init-scale must be positive");
   }
 
   private static void require(boolean ok, String message) {
@@ -140,7 +153,8 @@ public record FastConfig(
         PROCESSORS,
         31415,
         10_000_000,
-        300);
+        300,
+        2);
   }
 
   /** The settings' values, every range checked; lr 0 and threads 0 mean the defaults. */
@@ -159,7 +173,8 @@ public record FastConfig(
         threads == 0 ? PROCESSORS : threads,
         SEED.longValue(s),
         MAX_VOCAB.intValue(s),
-        CHECKPOINT_SECONDS.intValue(s));
+        CHECKPOINT_SECONDS.intValue(s),
+        INIT_SCALE.doubleValue(s));
   }
 
   /** This configuration with {@code threads} threads. */
@@ -175,7 +190,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with {@code epochs} epochs. */
@@ -191,7 +207,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with dimension {@code dimension}. */
@@ -207,7 +224,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with minimum count {@code minCount}. */
@@ -223,7 +241,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with seed {@code seed}. */
@@ -239,7 +258,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with the model {@code model} and its default learning rate. */
@@ -255,7 +275,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with sub-sampling threshold {@code sample}. */
@@ -271,7 +292,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
   }
 
   /** This configuration with starting learning rate {@code learningRate}. */
@@ -287,7 +309,25 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        checkpointSeconds);
+        checkpointSeconds,
+        initScale);
+  }
+
+  /** This configuration with input vectors started at {@code scale} (2 gensim, 1 word2vec C). */
+  public FastConfig withInitScale(double scale) {
+    return new FastConfig(
+        model,
+        dimension,
+        window,
+        minCount,
+        sample,
+        learningRate,
+        epochs,
+        threads,
+        seed,
+        maxVocab,
+        checkpointSeconds,
+        scale);
   }
 
   /** This configuration with checkpoints every {@code seconds} (0: at epoch ends only). */
@@ -303,7 +343,8 @@ public record FastConfig(
         threads,
         seed,
         maxVocab,
-        seconds);
+        seconds,
+        initScale);
   }
 
   /** The settings that shape the result; threads too, since each thread owns a generator. */
@@ -320,6 +361,7 @@ public record FastConfig(
     f.put("epochs", epochs);
     f.put("threads", threads);
     f.put("seed", seed);
+    f.put("init-scale", initScale);
     return f;
   }
 }

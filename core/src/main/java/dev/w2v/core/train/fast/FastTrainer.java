@@ -101,7 +101,7 @@ public final class FastTrainer implements Trainer {
     float[][] matrices = Matrices.allocate(vocabulary.size(), loss.outputRows(), d, 0);
     float[][] extras = Matrices.allocateExtras(loss.extraParameters());
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(config.seed());
-    Matrices.initialiseInput(matrices[0], d, random);
+    Matrices.initialiseInput(matrices[0], d, (float) config.initScale(), random);
     long[] seeds = new long[config.threads()];
     for (int t = 0; t < seeds.length; t++) {
       seeds[t] = random.nextLong();

@@ -107,13 +107,23 @@ public final class WordStep {
         loss.lossAndGradient(
             scratch, hidden, 0, center, sink.outputs(), sink.extras(), random, sink);
     pairs++;
-    // The input is the mean, so each context vector's gradient is dJ/dh / n (once per occurrence).
-    float step = -lr * inverse;
+    float step = cbowContextStep(lr, n);
     for (int c = from; c <= to; c++) {
       if (c != position) {
         VectorMath.axpy(step, sink.inputGradient, 0, inputs, sentence[c] * d, d);
       }
     }
+  }
+
+  /** Experiment: word2vec C's and gensim's undivided CBOW context gradient. */
+  private static final boolean CBOW_SUM = Boolean.getBoolean("w2v.exp.cbowSum");
+
+  /**
+   * The step applied to each of a CBOW window's {@code n} context vectors, times dJ/dh: the input
+   * is their mean, so each one's true gradient is dJ/dh / n (once per occurrence).
+   */
+  static float cbowContextStep(float lr, int n) {
+    return CBOW_SUM ? -lr : -lr * (1f / n);
   }
 
   /** Continues the pair and loss counters of a run resumed from a checkpoint. */

@@ -77,9 +77,7 @@ public final class TrainingSession {
     long started = System.nanoTime();
     Trainer trainer = provider.create(configuration);
     CorpusSource corpus = PipelineSettings.corpus(configuration, TrainingOutputs.bundledCorpus());
-    if (PipelineSettings.CORPUS.listValue(configuration).isEmpty()) {
-      info("training on the bundled SST sentences; --corpus FILE trains on your own text");
-    }
+    boolean bundled = PipelineSettings.CORPUS.listValue(configuration).isEmpty();
     Optional<SavedModel> start = PipelineSettings.startingModel(configuration, provider);
     start.ifPresent(
         m ->
@@ -115,7 +113,10 @@ public final class TrainingSession {
               .startFrom(start.orElse(null))
               .build();
       // Reading a large corpus takes a while before the first progress report.
-      info("reading " + corpus);
+      info(
+          bundled
+              ? "reading the bundled SST sentences (--corpus FILE trains on your own text)"
+              : "reading " + corpus);
       try {
         model = trainer.train(run);
       } catch (TrainingCancelledException e) {

@@ -419,7 +419,7 @@ public final class VectorFileReader {
         throw error(
             where,
             "duplicate word '"
-                + word
+                + abbreviate(word)
                 + "' (first at row "
                 + (previous + 1)
                 + ", again at row "
@@ -489,7 +489,22 @@ public final class VectorFileReader {
     }
   }
 
+  /** At most 40 characters, control characters escaped, so that a message stays one line. */
   private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    String shown = s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    StringBuilder out = new StringBuilder(shown.length());
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

@@ -40,8 +40,7 @@ public final class PipelineSettings {
       Setting.string(
           "continue",
           "",
-          "continue training this model: a run's folder or model.w2v, or a vector file"
-              + " (fast trainer)");
+          "continue a model: a run's folder, its model.w2v, or vectors (fast trainer)");
 
   /** Every pipeline key, in --help order. */
   public static final List<Setting> ALL = List.of(CORPUS, CORPUS_FORMAT, LOWERCASE, CONTINUE);

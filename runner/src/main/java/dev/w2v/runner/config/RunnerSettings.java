@@ -42,8 +42,7 @@ public final class RunnerSettings {
       Setting.string(
           "save-vocab",
           "",
-          "write each word and its count to this file, in vocabulary order (word2vec C's"
-              + " -save-vocab)");
+          "each word and its count to this file, in vocabulary order (-save-vocab)");
 
   /** Whether model.w2v is written, the start point of a continued run. */
   public static final Setting SAVE_MODEL =

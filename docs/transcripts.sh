@@ -24,7 +24,10 @@
 # examples start from: sst.txt (the SST sentences as plain text) and sstvec/ (vectors trained
 # on it, with their evaluation), both made once per run of this script as README.md says.
 # Running it again only replaces outputs; it is safe to run at any time, and changes nothing
-# outside README.md but a temporary folder, which it removes.
+# outside README.md but a temporary folder, which it removes. The fast trainer's two threads
+# make every sstvec/ a little different, so rewriting only some blocks can leave figures of two
+# trainings side by side: run it whole before a release. It takes a few minutes (more on a busy
+# machine, whose speeds the training transcripts then show).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 exec python3 - "$root" "$@" <<'PY'

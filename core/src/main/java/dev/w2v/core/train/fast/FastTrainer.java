@@ -96,12 +96,14 @@ public final class FastTrainer implements Trainer {
     settings.put("vocabulary", vocabulary.size() + " words " + vocabulary.fingerprint());
     settings.put("corpus-positions", corpus.size());
     settings.put("loss", run.losses().description());
+    run.startingModel().ifPresent(start -> settings.put("continue", start.fingerprint()));
     Fingerprint fingerprint = Fingerprint.of(settings);
 
     float[][] matrices = Matrices.allocate(vocabulary.size(), loss.outputRows(), d, 0);
     float[][] extras = Matrices.allocateExtras(loss.extraParameters());
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(config.seed());
     Matrices.initialiseInput(matrices[0], d, (float) config.initScale(), random);
+    run.initialiseFromStartingModel(vocabulary, d, matrices[0], matrices[1]);
     long[] seeds = new long[config.threads()];
     for (int t = 0; t < seeds.length; t++) {
       seeds[t] = random.nextLong();

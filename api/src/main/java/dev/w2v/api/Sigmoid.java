@@ -63,7 +63,7 @@ public final class Sigmoid {
       float low = LOG_SIGMOID[cell];
       return low + fraction * (LOG_SIGMOID[cell + 1] - low);
     }
-    return (float) logSigmoid((double) x);
+    return (float) logSigmoidBeyondTable(x);
   }
 
   /**
@@ -89,7 +89,21 @@ public final class Sigmoid {
           + (3 * t2 - 2 * t3) * LOG_SIGMOID_DOUBLE[cell + 1]
           + (t3 - t2) * LOG_SIGMOID_SLOPE[cell + 1];
     }
-    return logSigmoid((double) x);
+    return logSigmoidBeyondTable(x);
+  }
+
+  /**
+   * log(sigmoid(x)) for |x| at least 8 (or NaN): there e^-|x| is below 3.4e-4, so log1p(t) = t -
+   * t^2/2 + t^3/3 to 3e-15, which spares the log1p that cost a run with large scores (CS224n's late
+   * iterations) as much time as the rest of the loss.
+   */
+  private static double logSigmoidBeyondTable(double x) {
+    if (!(Math.abs(x) >= RANGE)) {
+      return logSigmoid(x); // NaN, and the top edge of the table, where x + 8 rounded up
+    }
+    double t = Math.exp(-Math.abs(x));
+    double log1p = t * (1 - t * (0.5 - t / 3));
+    return x >= 0 ? -log1p : x - log1p;
   }
 
   /** 1 / (1 + e^-x). */

@@ -117,4 +117,17 @@ class SigmoidTest {
               + Math.abs(Sigmoid.logSigmoid(x) - Sigmoid.logSigmoid((double) (float) x)));
     }
   }
+
+  @Test
+  void beyondTheTablesTheFloatMethodsMatchTheExactOnes() {
+    for (double x = 8; x < 60; x += 0.0137) {
+      for (double signed : new double[] {x, -x}) {
+        float f = (float) signed;
+        double exact = Sigmoid.logSigmoid((double) f);
+        assertEquals(exact, Sigmoid.logSigmoidAsDouble(f), 1e-14 * Math.max(1, Math.abs(exact)));
+        assertEquals((float) exact, Sigmoid.logSigmoid(f), Math.ulp((float) exact));
+      }
+    }
+    assertTrue(Double.isNaN(Sigmoid.logSigmoidAsDouble(Float.NaN)));
+  }
 }

@@ -114,7 +114,18 @@ public final class CorpusSource {
   public static CorpusSource ofLines(Iterable<? extends CharSequence> lines, boolean lowercase) {
     Objects.requireNonNull(lines, "lines");
     return new CorpusSource(
-        List.of(new LinesInput(lines)), List.of(), CorpusFormat.TEXT, lowercase);
+        List.of(new LinesInput(lines, true)), List.of(), CorpusFormat.TEXT, lowercase);
+  }
+
+  /**
+   * Like {@link #ofLines} for sentences that can be iterated only once (a stream): read in one
+   * pass, as standard input is, even when the counting pass has to prune rare words.
+   */
+  public static CorpusSource ofLinesOnce(
+      Iterable<? extends CharSequence> lines, boolean lowercase) {
+    Objects.requireNonNull(lines, "lines");
+    return new CorpusSource(
+        List.of(new LinesInput(lines, false)), List.of(), CorpusFormat.TEXT, lowercase);
   }
 
   /**
@@ -295,7 +306,8 @@ public final class CorpusSource {
     }
   }
 
-  private record LinesInput(Iterable<? extends CharSequence> lines) implements Input {
+  private record LinesInput(Iterable<? extends CharSequence> lines, boolean rereadable)
+      implements Input {
     @Override
     public String name() {
       return "the program's sentences";
@@ -318,11 +330,6 @@ public final class CorpusSource {
               return new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.UTF_8));
             }
           });
-    }
-
-    @Override
-    public boolean rereadable() {
-      return true;
     }
   }
 }

@@ -55,6 +55,18 @@ public record PreparedCorpus(
    */
   public static PreparedCorpus prepare(
       CorpusSource source, VocabularyPolicy policy, long maxInMemory) {
+    return prepare(source, policy, maxInMemory, null);
+  }
+
+  /**
+   * Reads {@code source} for a run that continues a model: its vocabulary is {@code base}'s words
+   * followed by the corpus's new ones ({@link VocabularyPolicy#extend}); null {@code base} builds a
+   * fresh vocabulary as {@link #prepare(CorpusSource, VocabularyPolicy, long)} does.
+   *
+   * @throws W2vException on unreadable or invalid input, or a corpus without a word to train
+   */
+  public static PreparedCorpus prepare(
+      CorpusSource source, VocabularyPolicy policy, long maxInMemory, Vocabulary base) {
     WordCounter counter = new WordCounter(policy.maxVocab());
     EncodedCorpus.Builder[] provisional = {new EncodedCorpus.Builder(maxInMemory, 0)};
     source.read(
@@ -88,7 +100,7 @@ public record PreparedCorpus(
       throw new W2vException(source + " holds no words; give a corpus with text in it");
     }
     var counted = counter.counted();
-    Vocabulary vocabulary = policy.build(counted);
+    Vocabulary vocabulary = base == null ? policy.build(counted) : policy.extend(base, counted);
     EncodedCorpus encoded =
         provisional[0] != null
             ? provisional[0].remap(counter.indexIn(vocabulary), maxInMemory)

@@ -120,6 +120,53 @@ public final class Vocabulary {
     return new Vocabulary(words, counts);
   }
 
+  /**
+   * The vocabulary of a run that continues a model's training, as gensim's {@code
+   * build_vocab(update=True)} builds it: the model's words first, in the model's order (so that
+   * their rows keep their indices), each with its count plus its count in the new corpus; then the
+   * new corpus's words that the model lacks and that occur at least {@code minCount} times there,
+   * most frequent first, ties in order of first appearance.
+   *
+   * @param counted every distinct word of the new corpus in order of first appearance
+   * @throws W2vException if no token of the new corpus would be trained
+   */
+  public static Vocabulary extending(Vocabulary base, List<Counted> counted, int minCount) {
+    long[] counts = Arrays.copyOf(base.counts, base.size());
+    List<Counted> added = new ArrayList<>();
+    long tokens = 0;
+    long trained = 0;
+    for (Counted c : counted) {
+      tokens += c.count();
+      int i = base.indexOf(c.word());
+      if (i >= 0) {
+        counts[i] = Math.addExact(counts[i], c.count());
+        trained += c.count();
+      } else if (c.count() >= minCount) {
+        added.add(c);
+        trained += c.count();
+      }
+    }
+    if (trained == 0) {
+      throw new W2vException(
+          "none of the corpus's "
+              + tokens
+              + " tokens is a word of the model continued from, and no new word occurs "
+              + minCount
+              + " times: give a corpus that shares words with it, or lower min-count");
+    }
+    added.sort(
+        Comparator.comparingLong(Counted::count)
+            .reversed()
+            .thenComparingLong(Counted::firstPosition));
+    List<String> words = new ArrayList<>(base.words);
+    long[] all = Arrays.copyOf(counts, base.size() + added.size());
+    for (Counted c : added) {
+      all[words.size()] = c.count();
+      words.add(c.word());
+    }
+    return new Vocabulary(words, all);
+  }
+
   /** V, the number of distinct words. */
   public int size() {
     return words.size();

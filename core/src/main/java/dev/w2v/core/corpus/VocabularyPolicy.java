@@ -50,6 +50,21 @@ public record VocabularyPolicy(Order order, int minCount, int maxVocab) implemen
         : Vocabulary.byFrequency(counted, minCount);
   }
 
+  /**
+   * The vocabulary of a run continuing a model whose vocabulary is {@code base}: {@link
+   * Vocabulary#extending} with this policy's min-count.
+   *
+   * @throws W2vException under CS224n's order, whose UNK row cannot stay last when words are added
+   */
+  public Vocabulary extend(Vocabulary base, java.util.List<Vocabulary.Counted> counted) {
+    if (order == Order.FIRST_APPEARANCE) {
+      throw new W2vException(
+          "CS224n's vocabulary (first appearance, then UNK) cannot be extended by a new corpus;"
+              + " continue training with the fast trainer");
+    }
+    return Vocabulary.extending(base, counted, minCount);
+  }
+
   /** For fingerprints and logs, such as {@code frequency min-count=5}. */
   public String describe() {
     return order == Order.FIRST_APPEARANCE ? "first-appearance" : "frequency min-count=" + minCount;

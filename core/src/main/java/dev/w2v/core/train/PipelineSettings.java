@@ -1,9 +1,12 @@
 package dev.w2v.core.train;
 
+import dev.w2v.core.W2vException;
 import dev.w2v.core.corpus.CorpusFormat;
 import dev.w2v.core.corpus.CorpusSource;
+import dev.w2v.core.model.SavedModel;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The keys of the shared pipeline, read the same way whichever trainer runs: which corpus, in which
@@ -32,10 +35,48 @@ public final class PipelineSettings {
   public static final Setting LOWERCASE =
       Setting.bool("lowercase", true, "lower-case every token while reading");
 
+  /** A model to continue training from; empty to start from scratch. */
+  public static final Setting CONTINUE =
+      Setting.string(
+          "continue",
+          "",
+          "continue a model: a run's folder, its model.w2v, or vectors (fast trainer)");
+
   /** Every pipeline key, in --help order. */
-  public static final List<Setting> ALL = List.of(CORPUS, CORPUS_FORMAT, LOWERCASE);
+  public static final List<Setting> ALL = List.of(CORPUS, CORPUS_FORMAT, LOWERCASE, CONTINUE);
 
   private PipelineSettings() {}
+
+  /**
+   * The model the settings' {@code continue} key names, loaded; empty when it names none.
+   *
+   * @throws W2vException if {@code trainer} cannot continue training, or the model cannot be read
+   */
+  public static Optional<SavedModel> startingModel(Settings settings, TrainerProvider trainer) {
+    String path = CONTINUE.stringValue(settings).trim();
+    if (path.isEmpty()) {
+      return Optional.empty();
+    }
+    requireContinues(trainer, path);
+    return Optional.of(SavedModel.load(Path.of(path)));
+  }
+
+  /**
+   * Refuses a starting model for a trainer that cannot continue one.
+   *
+   * @param model what the run would continue from, for the message
+   * @throws W2vException unless {@link TrainerProvider#continuesTraining()}
+   */
+  public static void requireContinues(TrainerProvider trainer, String model) {
+    if (!trainer.continuesTraining()) {
+      throw new W2vException(
+          "trainer '"
+              + trainer.name()
+              + "' cannot continue training a model (continue = "
+              + model
+              + "); use --trainer fast, or leave continue unset to start from scratch");
+    }
+  }
 
   /**
    * The corpus the settings name, or {@code bundled} when they name none.

@@ -2,6 +2,7 @@ package dev.w2v.core.train;
 
 import dev.w2v.api.ParameterBlock;
 import dev.w2v.core.corpus.Vocabulary;
+import dev.w2v.core.model.SavedModel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -108,6 +109,17 @@ public final class TrainedModel {
   /** Whether the output matrix has one row per word, so that output or sum vectors exist. */
   public boolean outputIsPerWord() {
     return outputRows() == vocabulary.size();
+  }
+
+  /**
+   * This model as a later run continues from it (and {@link dev.w2v.core.model.ModelFile} saves
+   * it), sharing its arrays.
+   *
+   * @param loss the name of the loss it was trained with
+   * @param source where it is or will be, for messages
+   */
+  public SavedModel toSaved(String loss, String source) {
+    return new SavedModel(vocabulary, dimension, input, output, loss, true, source);
   }
 
   /** One line in the trainer's words. */

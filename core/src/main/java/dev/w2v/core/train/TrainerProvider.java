@@ -29,6 +29,15 @@ public interface TrainerProvider {
   }
 
   /**
+   * Whether this trainer continues from {@link TrainingRun#startingModel()}; a run that names a
+   * starting model is refused for a trainer that does not. False by default, so that a trainer
+   * written before continued training existed is never handed a model it would silently ignore.
+   */
+  default boolean continuesTraining() {
+    return false;
+  }
+
+  /**
    * Creates a trainer from settings in which every key of {@link #settings()} is present.
    *
    * @throws dev.w2v.core.W2vException naming the key when a value is out of range

@@ -6,7 +6,9 @@ import dev.w2v.core.checkpoint.CheckpointStore;
 import dev.w2v.core.checkpoint.Fingerprint;
 import dev.w2v.core.corpus.CorpusSource;
 import dev.w2v.core.corpus.PreparedCorpus;
+import dev.w2v.core.corpus.Vocabulary;
 import dev.w2v.core.corpus.VocabularyPolicy;
+import dev.w2v.core.model.SavedModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,7 @@ public final class TrainingRun {
   private final boolean resume;
   private final Cancellation cancellation;
   private final long maxInMemoryPositions;
+  private final SavedModel startingModel;
   private List<Path> earlierRun = List.of();
   private Path lastGood;
 
@@ -41,6 +44,7 @@ public final class TrainingRun {
     this.resume = b.resume;
     this.cancellation = b.cancellation;
     this.maxInMemoryPositions = b.maxInMemoryPositions;
+    this.startingModel = b.startingModel;
   }
 
   /** A run of {@code corpus} with the loss {@code losses} creates; see the builder's defaults. */
@@ -55,12 +59,44 @@ public final class TrainingRun {
 
   /**
    * The shared local pipeline: reads the corpus once, builds its vocabulary under {@code policy},
-   * encodes it, and tells the listener.
+   * encodes it, and tells the listener. A run that continues a model gets the model's words first,
+   * in its order, then the corpus's new words ({@link VocabularyPolicy#extend}).
    */
   public PreparedCorpus prepare(VocabularyPolicy policy) {
-    PreparedCorpus prepared = PreparedCorpus.prepare(corpus, policy, maxInMemoryPositions);
+    PreparedCorpus prepared =
+        PreparedCorpus.prepare(
+            corpus,
+            policy,
+            maxInMemoryPositions,
+            startingModel == null ? null : startingModel.vocabulary());
     listener.corpusPrepared(prepared.vocabulary(), prepared.statistics());
     return prepared;
+  }
+
+  /**
+   * The model this run continues training from, if any. A trainer that honours it ({@link
+   * TrainerProvider#continuesTraining()}) builds its vocabulary through {@link #prepare}, calls
+   * {@link #initialiseFromStartingModel} after initialising its matrices, and puts {@link
+   * SavedModel#fingerprint()} into its checkpoints' fingerprint; a trainer that does not refuses
+   * the run.
+   */
+  public Optional<SavedModel> startingModel() {
+    return Optional.ofNullable(startingModel);
+  }
+
+  /**
+   * Copies the starting model's rows into freshly initialised matrices: every input row, and the
+   * output rows where the loss keeps one per word (a warning says when they cannot be reused). New
+   * words keep their initialisation. Does nothing when the run starts from scratch.
+   *
+   * @throws W2vException if the model's dimension is not the run's
+   */
+  public void initialiseFromStartingModel(
+      Vocabulary vocabulary, int dimension, float[] input, float[] output) {
+    if (startingModel != null) {
+      startingModel.copyInto(
+          vocabulary, dimension, input, output, losses.lossName(), listener::warning);
+    }
   }
 
   /** Creates the configured loss once the vocabulary is known. */
@@ -212,6 +248,7 @@ public final class TrainingRun {
     private boolean resume;
     private Cancellation cancellation = new Cancellation();
     private long maxInMemoryPositions = Runtime.getRuntime().maxMemory() / 4 / Integer.BYTES;
+    private SavedModel startingModel;
 
     private Builder(CorpusSource corpus, LossFactory losses) {
       this.corpus = Objects.requireNonNull(corpus, "corpus");
@@ -251,6 +288,15 @@ public final class TrainingRun {
         throw new IllegalArgumentException("positions must not be negative");
       }
       this.maxInMemoryPositions = positions;
+      return this;
+    }
+
+    /**
+     * Continue training {@code model} (null: start from scratch): its words keep their rows, the
+     * corpus's new words are added, and training goes on from its weights.
+     */
+    public Builder startFrom(SavedModel model) {
+      this.startingModel = model;
       return this;
     }
 

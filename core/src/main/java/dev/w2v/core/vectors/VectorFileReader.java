@@ -62,6 +62,21 @@ public final class VectorFileReader {
   }
 
   /**
+   * The dimension a vector file's header states, without reading the vectors.
+   *
+   * @throws W2vException if the file is missing or its header is not {@code V d}
+   */
+  public static int dimensionOf(Path file) {
+    try (ByteInput in = open(file)) {
+      return (int) new Parse(file, in, Long.MAX_VALUE).header()[1];
+    } catch (NoSuchFileException e) {
+      throw new W2vException("vector file " + file + " does not exist: check the path");
+    } catch (IOException e) {
+      throw new W2vException("cannot read vector file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Decides the layout from the first row: in a text file everything after the first word up to the
    * newline is characters of decimal numbers and spaces; 4d raw float32 bytes almost never look
    * like that. Pass the format explicitly to {@link #read(Path, VectorFormat)} to skip this.
@@ -404,7 +419,7 @@ public final class VectorFileReader {
         throw error(
             where,
             "duplicate word '"
-                + word
+                + abbreviate(word)
                 + "' (first at row "
                 + (previous + 1)
                 + ", again at row "
@@ -474,7 +489,22 @@ public final class VectorFileReader {
     }
   }
 
+  /** At most 40 characters, control characters escaped, so that a message stays one line. */
   private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    String shown = s.length() <= 40 ? s : s.substring(0, 40) + "...";
+    StringBuilder out = new StringBuilder(shown.length());
+    for (int i = 0; i < shown.length(); i++) {
+      char c = shown.charAt(i);
+      if (c == '\n') {
+        out.append("\\n");
+      } else if (c == '\r') {
+        out.append("\\r");
+      } else if (Character.isISOControl(c)) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 }

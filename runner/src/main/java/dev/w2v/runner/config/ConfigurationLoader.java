@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigValue;
 import dev.w2v.api.ParameterSpec;
 import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
+import dev.w2v.core.model.SavedModel;
 import dev.w2v.core.query.SpellingSuggestions;
 import dev.w2v.core.train.PipelineSettings;
 import dev.w2v.core.train.Setting;
@@ -69,7 +70,10 @@ public final class ConfigurationLoader {
     checkKeys(user, trainer, trainers, byName);
     Config effective;
     try {
-      effective = user.withFallback(defaults(trainer, byName)).resolve();
+      effective =
+          user.withFallback(startingModelDefaults(user, trainer))
+              .withFallback(defaults(trainer, byName))
+              .resolve();
     } catch (ConfigException e) {
       throw new W2vException("configuration error: " + e.getMessage());
     }
@@ -115,6 +119,25 @@ public final class ConfigurationLoader {
           .forEach((name, value) -> values.put(plugin.name() + "." + name, value));
     }
     return ConfigFactory.parseMap(values, "the defaults of trainer " + trainer.name());
+  }
+
+  /**
+   * A continued run keeps its model's dimension, so the model's is the default of {@code dim}: the
+   * user need not repeat it, and a different one set on purpose is refused by the trainer.
+   */
+  private static Config startingModelDefaults(Config user, TrainerProvider trainer) {
+    String key = PipelineSettings.CONTINUE.key();
+    if (!user.hasPath(key)
+        || keys(trainer).stream().noneMatch(s -> s.key().equals("dim"))
+        || user.hasPath("dim")) {
+      return ConfigFactory.empty();
+    }
+    String path = new Configuration(user).getString(key).trim();
+    if (path.isEmpty()) {
+      return ConfigFactory.empty();
+    }
+    return ConfigFactory.parseMap(
+        Map.of("dim", SavedModel.dimensionOf(Path.of(path))), "the model continued from");
   }
 
   /**

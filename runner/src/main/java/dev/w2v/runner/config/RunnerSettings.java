@@ -21,13 +21,35 @@ public final class RunnerSettings {
   public static final Setting OUT =
       Setting.string("out", "out", "folder for vectors, plots, metrics and checkpoints");
 
-  /** Which vectors vectors.txt holds. */
+  /** Which vectors the vector files hold. */
   public static final Setting VECTORS =
       Setting.choice(
           "vectors",
           "input",
           List.of("input", "output", "sum"),
-          "vectors.txt holds input (center)," + " output or sum vectors");
+          "the vector files hold input (center), output or sum vectors");
+
+  /** The vector files written: vectors.txt, vectors.bin or both. */
+  public static final Setting VECTORS_FORMAT =
+      Setting.choice(
+          "vectors-format",
+          "text",
+          List.of("text", "binary", "both"),
+          "text (vectors.txt), binary (vectors.bin, word2vec C's -binary 1) or both");
+
+  /** A file for the vocabulary and its counts, as word2vec C's -save-vocab. */
+  public static final Setting SAVE_VOCAB =
+      Setting.string(
+          "save-vocab",
+          "",
+          "each word and its count to this file, in vocabulary order (-save-vocab)");
+
+  /** Whether model.w2v is written, the start point of a continued run. */
+  public static final Setting SAVE_MODEL =
+      Setting.bool(
+          "save-model",
+          true,
+          "write model.w2v (vocabulary, counts, both matrices) for --set continue=OUT");
 
   /** The words of word_vectors.png: those of CS224n's run.py. */
   public static final Setting PLOT_WORDS =
@@ -78,7 +100,19 @@ public final class RunnerSettings {
 
   /** Every key, in --help order. */
   public static final List<Setting> ALL =
-      List.of(TRAINER, LOSS, SAMPLER, OUT, VECTORS, PLOT_WORDS, PLUGIN_PATH, ANALOGIES, SIMILARITY);
+      List.of(
+          TRAINER,
+          LOSS,
+          SAMPLER,
+          OUT,
+          VECTORS,
+          VECTORS_FORMAT,
+          SAVE_VOCAB,
+          SAVE_MODEL,
+          PLOT_WORDS,
+          PLUGIN_PATH,
+          ANALOGIES,
+          SIMILARITY);
 
   private RunnerSettings() {}
 }

@@ -1,6 +1,5 @@
 package dev.w2v.runner.query;
 
-import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,10 +41,7 @@ public final class AnalogyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Neighbors.of(
-            vectors.file,
-            List.of(b, c),
-            List.of(a),
-            VectorQueries.of(vectors.read()).analogy(a, b, c, count.k()))
+            vectors.file, List.of(b, c), List.of(a), vectors.load().analogy(a, b, c, count.k()))
         .print(spec.commandLine().getOut(), json.json);
     return 0;
   }

@@ -1,7 +1,6 @@
 package dev.w2v.runner.query;
 
 import dev.w2v.core.json.Json;
-import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
 import java.io.PrintWriter;
 import java.util.List;
@@ -46,7 +45,7 @@ public final class DoesntMatchCommand implements Callable<Integer> {
               + words.size()
               + ": with two, both are equally far from their mean");
     }
-    String odd = VectorQueries.of(vectors.read()).doesntMatch(words);
+    String odd = vectors.load().doesntMatch(words);
     PrintWriter out = spec.commandLine().getOut();
     out.println(json.json ? Json.write(new Answer(vectors.file.toString(), words, odd)) : odd);
     out.flush();

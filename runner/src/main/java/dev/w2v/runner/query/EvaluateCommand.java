@@ -113,19 +113,28 @@ public final class EvaluateCommand implements Callable<Integer> {
       StringBuilder text = new StringBuilder();
       if (analogies != null) {
         text.append("Analogies: ")
-            .append(analogyFile)
+            .append(label(analogyFile))
             .append('\n')
             .append(analogies.toTable())
             .append('\n');
       }
       for (int i = 0; i < similarity.size(); i++) {
         text.append("Word similarity: ")
-            .append(similarityFiles.get(i))
+            .append(label(similarityFiles.get(i)))
             .append('\n')
             .append(similarity.get(i).toTable())
             .append('\n');
       }
       return text.toString();
+    }
+
+    /** A file w2v ships is named as in its folder, not by this machine's absolute path. */
+    private static String label(Path file) {
+      Path home = Path.of(System.getProperty("w2v.home", ".")).toAbsolutePath().normalize();
+      Path absolute = file.toAbsolutePath().normalize();
+      return absolute.startsWith(home.resolve("data"))
+          ? home.relativize(absolute) + " (bundled)"
+          : file.toString();
     }
 
     /** One line of JSON: the vector file, then each evaluation with the file it read. */

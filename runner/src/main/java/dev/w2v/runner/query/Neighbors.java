@@ -1,7 +1,7 @@
 package dev.w2v.runner.query;
 
 import dev.w2v.core.json.Json;
-import dev.w2v.core.query.Neighbor;
+import dev.w2v.library.Neighbor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.w2v.runner.query;
 
-import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -33,10 +32,7 @@ public final class NeighborsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Neighbors.of(
-            vectors.file,
-            List.of(word),
-            List.of(),
-            VectorQueries.of(vectors.read()).nearest(word, count.k()))
+            vectors.file, List.of(word), List.of(), vectors.load().mostSimilar(word, count.k()))
         .print(spec.commandLine().getOut(), json.json);
     return 0;
   }

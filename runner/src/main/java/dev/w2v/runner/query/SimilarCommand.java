@@ -1,6 +1,5 @@
 package dev.w2v.runner.query;
 
-import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,11 +55,7 @@ public final class SimilarCommand implements Callable<Integer> {
           spec.commandLine(),
           "no words to query: give --positive W1,W2,... and/or --negative W3,...");
     }
-    Neighbors.of(
-            vectors.file,
-            plus,
-            minus,
-            VectorQueries.of(vectors.read()).mostSimilar(plus, minus, count.k()))
+    Neighbors.of(vectors.file, plus, minus, vectors.load().mostSimilar(plus, minus, count.k()))
         .print(spec.commandLine().getOut(), json.json);
     return 0;
   }

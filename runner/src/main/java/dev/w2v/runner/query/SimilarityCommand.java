@@ -1,7 +1,6 @@
 package dev.w2v.runner.query;
 
 import dev.w2v.core.json.Json;
-import dev.w2v.core.query.VectorQueries;
 import dev.w2v.runner.VerboseOption;
 import java.io.PrintWriter;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class SimilarityCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    double similarity = VectorQueries.of(vectors.read()).similarity(a, b);
+    double similarity = vectors.load().similarity(a, b);
     PrintWriter out = spec.commandLine().getOut();
     if (json.json) {
       out.println(Json.write(new Answer(vectors.file.toString(), List.of(a, b), similarity)));

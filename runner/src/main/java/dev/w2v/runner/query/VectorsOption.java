@@ -19,4 +19,9 @@ final class VectorsOption {
   WordVectors read() {
     return VectorFileReader.read(file);
   }
+
+  /** The file as a program reads it through the library, for the queries. */
+  dev.w2v.library.WordVectors load() {
+    return dev.w2v.library.WordVectors.load(file);
+  }
 }

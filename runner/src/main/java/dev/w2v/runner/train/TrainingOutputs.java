@@ -1,7 +1,10 @@
 package dev.w2v.runner.train;
 
 import dev.w2v.core.W2vException;
+import dev.w2v.core.corpus.VocabularyFile;
 import dev.w2v.core.eval.AnalogyEvaluator;
+import dev.w2v.core.model.ModelFile;
+import dev.w2v.core.model.SavedModel;
 import dev.w2v.core.projection.PrincipalComponents;
 import dev.w2v.core.train.TrainedModel;
 import dev.w2v.core.vectors.VectorFileWriter;
@@ -21,7 +24,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What every training run writes at its end: the vectors, the pictures, the evaluation. */
+/**
+ * What every training run writes at its end: the model, the vectors, the vocabulary, the pictures,
+ * the evaluation.
+ */
 public final class TrainingOutputs {
 
   private final Configuration configuration;
@@ -42,24 +48,69 @@ public final class TrainingOutputs {
   }
 
   /**
-   * Writes vectors.txt, word_vectors.png, evaluation.json when configured, and loss.png.
+   * Writes model.w2v, the vocabulary file, the vector files, word_vectors.png, evaluation.json when
+   * configured, and loss.png.
    *
+   * @param loss the loss's name, recorded in model.w2v
    * @param lossSeries {x[], loss[]} for loss.png, x in units of {@code xAxis}
    */
-  void write(OutputFolder folder, TrainedModel model, double[][] lossSeries, String xAxis) {
+  void write(
+      OutputFolder folder, TrainedModel model, String loss, double[][] lossSeries, String xAxis) {
+    Path modelFile = folder.resolve(SavedModel.FILE_NAME);
+    if (RunnerSettings.SAVE_MODEL.booleanValue(configuration)) {
+      // First: the sum vectors below are added into the input matrix in place.
+      ModelFile.write(model.toSaved(loss, modelFile.toString()), modelFile);
+    } else {
+      removeStale(modelFile, "save-model = false");
+    }
+    String vocabulary = RunnerSettings.SAVE_VOCAB.stringValue(configuration).trim();
+    if (!vocabulary.isEmpty()) {
+      VocabularyFile.write(model.vocabulary(), Path.of(vocabulary));
+    }
     // Training is over, so the matrix is handed over rather than copied: no second V x d at the
     // memory peak.
     WordVectors vectors =
         WordVectors.ofOwned(model.vocabulary().words(), model.dimension(), chooseVectors(model));
-    writeText(folder.resolve("vectors.txt"), vectors);
+    String format = RunnerSettings.VECTORS_FORMAT.stringValue(configuration);
+    Path text = folder.resolve("vectors.txt");
+    Path binary = folder.resolve("vectors.bin");
+    String why = "vectors-format = " + format;
+    if (format.equals("binary")) {
+      removeStale(text, why);
+    } else {
+      writeVectors(text, vectors, VectorFormat.TEXT);
+    }
+    if (format.equals("text")) {
+      removeStale(binary, why);
+    } else {
+      writeVectors(binary, vectors, VectorFormat.BINARY);
+    }
     plotWords(folder.resolve("word_vectors.png"), vectors);
-    evaluate(folder, vectors);
+    evaluate(folder, vectors, format.equals("binary") ? binary : text);
     Charts.lossCurve(
         lossSeries[0], lossSeries[1], "training loss", xAxis, folder.resolve("loss.png"));
   }
 
+  /** Deletes an earlier run's output that this run does not write, so none is left stale. */
+  private void removeStale(Path file, String why) {
+    try {
+      if (Files.deleteIfExists(file)) {
+        err.println(
+            "w2v: warning: removed "
+                + file
+                + ", an earlier run's output (this run has "
+                + why
+                + ")");
+        err.flush();
+      }
+    } catch (IOException e) {
+      throw new W2vException(
+          "cannot remove " + file + ", an earlier run's output: " + e.getMessage());
+    }
+  }
+
   /** Runs the evaluation files the configuration names, if any; prints and saves the results. */
-  private void evaluate(OutputFolder folder, WordVectors vectors) {
+  private void evaluate(OutputFolder folder, WordVectors vectors, Path file) {
     String analogies = configuration.getString("analogies");
     List<Path> similarity =
         configuration.getStringList("similarity").stream().map(Path::of).toList();
@@ -69,7 +120,7 @@ public final class TrainingOutputs {
     EvaluateCommand.Evaluation evaluation =
         EvaluateCommand.Evaluation.run(
             vectors,
-            folder.resolve("vectors.txt"),
+            file,
             analogies.isBlank() ? null : Path.of(analogies),
             similarity,
             AnalogyEvaluator.defaults().restrictVocab(),
@@ -131,9 +182,9 @@ public final class TrainingOutputs {
         png);
   }
 
-  private static void writeText(Path file, WordVectors vectors) {
+  private static void writeVectors(Path file, WordVectors vectors, VectorFormat format) {
     Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    VectorFileWriter.write(vectors, temporary, VectorFormat.TEXT);
+    VectorFileWriter.write(vectors, temporary, format);
     try {
       Files.move(
           temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

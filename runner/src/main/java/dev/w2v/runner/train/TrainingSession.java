@@ -6,6 +6,7 @@ import dev.w2v.core.checkpoint.FolderLock;
 import dev.w2v.core.corpus.CorpusSource;
 import dev.w2v.core.corpus.PreparedCorpus;
 import dev.w2v.core.corpus.Vocabulary;
+import dev.w2v.core.model.SavedModel;
 import dev.w2v.core.plugin.ConfiguredLoss;
 import dev.w2v.core.train.Cancellation;
 import dev.w2v.core.train.Metric;
@@ -27,6 +28,7 @@ import jakarta.inject.Named;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * One {@code w2v train}, the same whichever trainer runs: the output folder locked, the corpus
@@ -75,9 +77,20 @@ public final class TrainingSession {
     long started = System.nanoTime();
     Trainer trainer = provider.create(configuration);
     CorpusSource corpus = PipelineSettings.corpus(configuration, TrainingOutputs.bundledCorpus());
-    if (PipelineSettings.CORPUS.listValue(configuration).isEmpty()) {
-      info("training on the bundled SST sentences; --corpus FILE trains on your own text");
-    }
+    boolean bundled = PipelineSettings.CORPUS.listValue(configuration).isEmpty();
+    Optional<SavedModel> start = PipelineSettings.startingModel(configuration, provider);
+    start.ifPresent(
+        m ->
+            info(
+                String.format(
+                    Locale.ROOT,
+                    "continuing from %s: %d words, dim %d, %s",
+                    m.source(),
+                    m.vocabulary().size(),
+                    m.dimension(),
+                    m.outputRows() > 0
+                        ? "with output weights and counts"
+                        : "vectors only (no output weights or counts)")));
     Path path = Path.of(RunnerSettings.OUT.stringValue(configuration));
     Cancellation cancellation = new Cancellation();
     TrainedModel model;
@@ -90,14 +103,20 @@ public final class TrainingSession {
       for (Path stale : folder.removeStaleTemporaries()) {
         warn("removed " + stale + ", left by an interrupted run");
       }
-      Listener listener = new Listener(folder);
+      Listener listener = new Listener(folder, start.map(m -> m.vocabulary().size()).orElse(0));
       TrainingRun run =
           TrainingRun.builder(corpus, loss)
               .listener(listener)
               .checkpoints(new CheckpointStore(folder.resolve("checkpoints"), 3))
               .resume(resume)
               .cancellation(cancellation)
+              .startFrom(start.orElse(null))
               .build();
+      // Reading a large corpus takes a while before the first progress report.
+      info(
+          bundled
+              ? "reading the bundled SST sentences (--corpus FILE trains on your own text)"
+              : "reading " + corpus);
       try {
         model = trainer.train(run);
       } catch (TrainingCancelledException e) {
@@ -112,7 +131,7 @@ public final class TrainingSession {
       } finally {
         listener.close();
       }
-      outputs.write(folder, model, listener.lossSeries(), listener.plotAxis());
+      outputs.write(folder, model, loss.lossName(), listener.lossSeries(), listener.plotAxis());
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     String speed =
@@ -161,13 +180,18 @@ public final class TrainingSession {
   /** Turns the trainer's reports into the progress display, log lines and metrics.csv. */
   private final class Listener implements TrainingListener {
     private final OutputFolder folder;
+    private final int startingWords;
     private ProgressDisplay display;
     private MetricsLog metrics;
     private TrainingPlan plan;
     private boolean closed;
 
-    Listener(OutputFolder folder) {
+    /**
+     * @param startingWords the words of the model the run continues, 0 for a fresh run
+     */
+    Listener(OutputFolder folder, int startingWords) {
       this.folder = folder;
+      this.startingWords = startingWords;
     }
 
     @Override
@@ -175,9 +199,11 @@ public final class TrainingSession {
       info(
           String.format(
               Locale.ROOT,
-              "%d words in the vocabulary (of %d distinct), %d training words%s",
+              "%d words in the vocabulary (%s), %d training words%s",
               vocabulary.size(),
-              s.distinctWords(),
+              startingWords > 0
+                  ? (vocabulary.size() - startingWords) + " new"
+                  : "of " + s.distinctWords() + " distinct",
               s.trainingWords(),
               s.mapped() ? " (memory-mapped)" : ""));
       if (s.prunings() > 0) {
@@ -222,13 +248,14 @@ public final class TrainingSession {
             .append(Math.round(w / 1000))
             .append('k');
       }
+      // Most telling first: a narrow terminal drops items from the end.
       return String.format(
           Locale.ROOT,
-          "epoch %d  per thread %s words/s  lr %.5f  loss %.3f",
-          p.epoch(),
-          perThread,
+          "loss %.3f  lr %.5f  epoch %d  per thread %s words/s",
+          p.loss(),
           p.learningRate(),
-          p.loss());
+          p.epoch(),
+          perThread);
     }
 
     @Override

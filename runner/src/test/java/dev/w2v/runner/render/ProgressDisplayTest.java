@@ -17,7 +17,7 @@ class ProgressDisplayTest {
 
   /** The fast trainer's status: longer than what fits beside a bar at 120 columns. */
   private static final String STATUS =
-      "epoch 13  per thread 423k/449k words/s  lr 0.01409  loss 2.325";
+      "loss 2.325  lr 0.01409  epoch 13  per thread 423k/449k words/s";
 
   private static final Pattern BAR = Pattern.compile("\\[([=> ]*)\\]");
 
@@ -63,7 +63,7 @@ class ProgressDisplayTest {
     assertTrue(bar(last).length() >= ProgressDisplay.MIN_BAR, last);
     assertTrue(last.contains(" 6.01M/6.01M words") && last.contains("in 5.0s"), last);
     assertTrue(
-        last.endsWith("in 5.0s     epoch 13"),
+        last.endsWith("in 5.0s     loss 2.325  lr 0.01409  epoch 13"),
         "what fits of the status, whole items only: " + last);
     assertTrue(frames.get(0).startsWith("training   0% ["), "shown at once: " + frames.get(0));
     assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\n"), "the line is ended");
@@ -96,10 +96,10 @@ class ProgressDisplayTest {
             bar(frames.get(1)).length(), bar(last).length(), "the bar keeps its size: " + frames);
       }
       if (columns >= 160) {
-        assertTrue(last.endsWith("loss 2.325"), "the whole status at " + columns + ": " + last);
+        assertTrue(last.endsWith("words/s"), "the whole status at " + columns + ": " + last);
       }
       if (columns == 120) {
-        assertTrue(last.endsWith("  epoch 13"), "what fits of the status: " + last);
+        assertTrue(last.contains("  loss 2.325"), "the loss fits at 120 columns: " + last);
         assertTrue(bar(last).length() >= 119 / 5, "a fifth of the line: " + last);
       }
     }

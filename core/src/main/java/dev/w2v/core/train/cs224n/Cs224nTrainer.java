@@ -56,6 +56,10 @@ public final class Cs224nTrainer implements Trainer {
 
   @Override
   public TrainedModel train(TrainingRun run) {
+    if (run.startingModel().isPresent()) {
+      throw new W2vException(
+          "the cs224n trainer cannot continue training a model; continue with --trainer fast");
+    }
     PreparedCorpus prepared = run.prepare(VocabularyPolicy.cs224n());
     Vocabulary vocabulary = prepared.vocabulary();
     Loss loss = run.losses().create(vocabulary.wordCounts(), config.dim());

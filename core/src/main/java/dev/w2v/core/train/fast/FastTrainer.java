@@ -108,12 +108,14 @@ public final class FastTrainer implements Trainer {
       // Only when batched, so that a per-pair run's checkpoints stay those of earlier versions.
       settings.put("step", step.key());
     }
+    run.startingModel().ifPresent(start -> settings.put("continue", start.fingerprint()));
     Fingerprint fingerprint = Fingerprint.of(settings);
 
     float[][] matrices = Matrices.allocate(vocabulary.size(), loss.outputRows(), d, 0);
     float[][] extras = Matrices.allocateExtras(loss.extraParameters());
     Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(config.seed());
     Matrices.initialiseInput(matrices[0], d, (float) config.initScale(), random);
+    run.initialiseFromStartingModel(vocabulary, d, matrices[0], matrices[1]);
     long[] seeds = new long[config.threads()];
     for (int t = 0; t < seeds.length; t++) {
       seeds[t] = random.nextLong();

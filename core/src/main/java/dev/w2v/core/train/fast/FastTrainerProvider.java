@@ -31,6 +31,12 @@ public final class FastTrainerProvider implements TrainerProvider {
     return Map.of("lowercase", false);
   }
 
+  /** It continues a model: the model's words keep their rows, new words are added. */
+  @Override
+  public boolean continuesTraining() {
+    return true;
+  }
+
   @Override
   public Trainer create(Settings settings) {
     return new FastTrainer(

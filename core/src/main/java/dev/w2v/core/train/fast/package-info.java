@@ -3,15 +3,23 @@
  * learning-rate decay, Hogwild threads) on plain-text corpora of any size, through any {@link
  * dev.w2v.api.Loss}.
  *
- * <p>Starting a run:
+ * <p>Programs train through the library ({@code dev.w2v.library.Word2Vec}, {@code
+ * docs/LIBRARY.md}); this package is internal. Inside w2v a run goes through the Trainer seam:
  *
  * <pre>{@code
- * FastConfig config = FastConfig.defaults().toBuilder()
- *     .model(Model.of("skipgram")).dimension(100).epochs(5).seed(1).build();
- * TrainedVectors vectors = new FastTrainer(config).train(
- *     List.of(Path.of("corpus/")),                   // files and folders, read as UTF-8 text
- *     counts -> registry.loss("negsampling", counts), // called once the vocabulary is known
- *     progress -> render(progress));                  // FastListener, a few times per second
+ * ProviderRegistry<LossProvider> losses = ProviderRegistry.load(LossProvider.class, "loss");
+ * ProviderRegistry<SamplerProvider> samplers =
+ *     ProviderRegistry.load(SamplerProvider.class, "sampler");
+ * TrainedModel model =
+ *     new FastTrainer(FastConfig.defaults().withDimension(100).withEpochs(5).withSeed(1))
+ *         .train(
+ *             TrainingRun.builder(
+ *                     CorpusSource.of(Path.of("corpus/"), CorpusFormat.TEXT, false),
+ *                     new ConfiguredLoss(
+ *                         losses.get("negsampling"), Map.of("k", 5),
+ *                         samplers.get("unigram"), Map.of()))
+ *                 .listener(listener) // a TrainingListener, called a few times per second
+ *                 .build());
  * }</pre>
  *
  * <p>The JVM should be started with {@code --add-modules jdk.incubator.vector} so that {@link

@@ -135,13 +135,21 @@ final class DistributedCorpus {
                                 it, format, lowercase, hadoop.value(), maxVocab, roots))
                         .iterator())
             .persist(StorageLevel.MEMORY_AND_DISK());
-    List<List<SplitCount>> splitsByPartition = counts.map(PartitionCount::splits).collect();
+    List<Tuple2<List<SplitCount>, Integer>> summaries =
+        counts.map(c -> new Tuple2<>(c.splits(), c.prunings())).collect();
+    List<List<SplitCount>> splitsByPartition = new ArrayList<>();
+    int prunings = 0;
+    for (Tuple2<List<SplitCount>, Integer> summary : summaries) {
+      splitsByPartition.add(summary._1());
+      prunings = Math.max(prunings, summary._2());
+    }
     SplitOrder order = SplitOrder.of(splitsByPartition, roots);
     if (order.tokens() == 0) {
       throw new W2vException(corpus + " holds no words; give a corpus with text in it");
     }
     Broadcast<long[][]> firstPositions = sc.broadcast(order.globalStarts(splitsByPartition));
-    JavaPairRDD<String, long[]> tallies =
+    // Each word's count and first position over all tasks; only the frequent ones come back.
+    List<Tuple2<Long, List<Vocabulary.Counted>>> reduced =
         counts
             .mapPartitionsWithIndex(
                 (index, it) -> {
@@ -155,15 +163,26 @@ final class DistributedCorpus {
                 true)
             .mapToPair(t -> t)
             .reduceByKey((a, b) -> new long[] {a[0] + b[0], Math.min(a[1], b[1])})
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    long distinct = tallies.count();
-    List<Vocabulary.Counted> kept =
-        tallies
-            .filter(t -> t._2()[0] >= minCount)
-            .map(t -> new Vocabulary.Counted(t._1(), t._2()[0], t._2()[1]))
+            .mapPartitions(
+                it -> {
+                  long distinctHere = 0;
+                  List<Vocabulary.Counted> frequent = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Tuple2<String, long[]> t = it.next();
+                    distinctHere++;
+                    if (t._2()[0] >= minCount) {
+                      frequent.add(new Vocabulary.Counted(t._1(), t._2()[0], t._2()[1]));
+                    }
+                  }
+                  return List.of(new Tuple2<>(distinctHere, frequent)).iterator();
+                })
             .collect();
-    int prunings = counts.map(PartitionCount::prunings).reduce(Math::max);
-    tallies.unpersist(false);
+    long distinct = 0;
+    List<Vocabulary.Counted> kept = new ArrayList<>();
+    for (Tuple2<Long, List<Vocabulary.Counted>> part : reduced) {
+      distinct += part._1();
+      kept.addAll(part._2());
+    }
     counts.unpersist(false);
     firstPositions.destroy(false);
     if (kept.isEmpty()) {

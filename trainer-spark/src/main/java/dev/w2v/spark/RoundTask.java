@@ -88,7 +88,7 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
     ModelBytes base = model.value();
     float[] input = base.copy(0);
     float[] output = base.copy(1);
-    Loss loss = run.createLoss();
+    Loss loss = run.loss();
     int[] slice = Slices.bounds(ints, 0, ints.length, config.rounds());
     int slot = round % config.rounds();
     int[] parts = Slices.bounds(ints, slice[slot], slice[slot + 1], run.threads());

@@ -16,26 +16,58 @@ import java.util.List;
  * What every task of a run needs besides the round's model, built once on the driver and broadcast
  * once: the word counts, the sub-sampling table, the sampler's alias table, the loss by name and
  * the global learning-rate schedule.
- *
- * @param counts the vocabulary's counts, for the loss plugin
- * @param subSampling each word's keep probability
- * @param sampler the configured sampler's distribution
- * @param loss the loss and sampler plugins by name, with their parameters
- * @param config the run's settings
- * @param threads Hogwild threads per task
- * @param roundWords the words of each round of an epoch, over all shares
  */
-record RunContext(
-    long[] counts,
-    SubSampling subSampling,
-    AliasSampler sampler,
-    ConfiguredLoss.Recipe loss,
-    SparkConfig config,
-    int threads,
-    long[] roundWords)
-    implements Serializable {
+final class RunContext implements Serializable {
 
   private static final long serialVersionUID = 1L;
+
+  private final long[] counts;
+  private final SubSampling subSampling;
+  private final AliasSampler sampler;
+  private final ConfiguredLoss.Recipe loss;
+  private final SparkConfig config;
+  private final int threads;
+  private final long[] roundWords;
+
+  /**
+   * The loss made on this JVM. An executor deserialises a broadcast value once for all its tasks,
+   * so the tasks of a run share one loss per executor, as the contract allows (a loss holds no
+   * mutable state); the plugin lookup and the loss's own tables are not redone in every task.
+   */
+  private transient volatile Loss made;
+
+  RunContext(
+      long[] counts,
+      SubSampling subSampling,
+      AliasSampler sampler,
+      ConfiguredLoss.Recipe loss,
+      SparkConfig config,
+      int threads,
+      long[] roundWords) {
+    this.counts = counts;
+    this.subSampling = subSampling;
+    this.sampler = sampler;
+    this.loss = loss;
+    this.config = config;
+    this.threads = threads;
+    this.roundWords = roundWords;
+  }
+
+  SubSampling subSampling() {
+    return subSampling;
+  }
+
+  SparkConfig config() {
+    return config;
+  }
+
+  int threads() {
+    return threads;
+  }
+
+  long[] roundWords() {
+    return roundWords;
+  }
 
   /** Words of one epoch. */
   long epochWords() {
@@ -76,7 +108,21 @@ record RunContext(
    *
    * @throws W2vException naming the plugin if it is missing here or refuses the vocabulary
    */
-  Loss createLoss() {
+  Loss loss() {
+    Loss l = made;
+    if (l == null) {
+      synchronized (this) {
+        l = made;
+        if (l == null) {
+          l = createLoss();
+          made = l;
+        }
+      }
+    }
+    return l;
+  }
+
+  private Loss createLoss() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     if (loader == null) {
       loader = RunContext.class.getClassLoader();

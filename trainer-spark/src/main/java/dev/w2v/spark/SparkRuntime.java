@@ -1,6 +1,9 @@
 package dev.w2v.spark;
 
 import dev.w2v.core.W2vException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +97,27 @@ final class SparkRuntime implements AutoCloseable {
             || master.matches("mesos://\\S+");
     if (!known) {
       throw badMaster(master);
+    }
+    if (master.startsWith("spark://")) {
+      // Spark itself would retry an absent standalone master for a minute before giving up.
+      String firstFailure = null;
+      for (String hostPort : master.substring("spark://".length()).split(",")) {
+        int colon = hostPort.lastIndexOf(':');
+        String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+        int port = colon < 0 ? 7077 : Integer.parseInt(hostPort.substring(colon + 1));
+        try (Socket socket = new Socket()) {
+          socket.connect(new InetSocketAddress(host, port), 10_000);
+          return;
+        } catch (IOException e) {
+          firstFailure = firstFailure != null ? firstFailure : hostPort + ": " + e.getMessage();
+        }
+      }
+      throw new W2vException(
+          "no Spark master answers at "
+              + master
+              + " ("
+              + firstFailure
+              + "): check spark-master and that the master is up");
     }
   }
 

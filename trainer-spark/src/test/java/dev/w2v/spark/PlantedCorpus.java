@@ -53,8 +53,13 @@ final class PlantedCorpus {
    * same group: about 1/8 for random vectors, near 1 for trained ones.
    */
   static double neighbourAccuracy(TrainedModel model) {
+    return neighbourAccuracy(model, model.input());
+  }
+
+  /** The same for the rows of {@code vectors}, one per word (input or output vectors). */
+  static double neighbourAccuracy(TrainedModel model, float[] vectors) {
     int d = model.dimension();
-    float[] v = model.input();
+    float[] v = vectors;
     List<Integer> rows = new ArrayList<>();
     List<Integer> groups = new ArrayList<>();
     for (int g = 0; g < GROUPS; g++) {

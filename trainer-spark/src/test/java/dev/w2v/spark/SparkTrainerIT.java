@@ -85,6 +85,9 @@ class SparkTrainerIT {
         train(CONFIG, run(corpus, RealLosses.negativeSampling(5)).listener(listener));
     double accuracy = PlantedCorpus.neighbourAccuracy(first);
     assertTrue(accuracy >= 0.9, "nearest-neighbour accuracy " + accuracy);
+    // Both matrices learn: a merge that dropped one's changes can still move the other.
+    double outputs = PlantedCorpus.neighbourAccuracy(first, first.output());
+    assertTrue(outputs >= 0.9, "nearest-neighbour accuracy of the output vectors " + outputs);
     assertTrue(first.summary().contains("2 tasks x 1 thread"), first.summary());
     // One metric row per round, at positions fixed by the corpus and the settings.
     assertEquals(9, listener.metrics.size());

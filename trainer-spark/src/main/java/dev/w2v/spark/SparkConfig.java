@@ -133,17 +133,17 @@ public record SparkConfig(
       Setting.string(
           "spark-master",
           "local[*]",
-          "Spark master URL: local[N], spark://HOST:PORT, yarn, k8s://...; spark-submit's wins");
+          "Spark master: local[N], spark://HOST:PORT, yarn, k8s://... (spark-submit's wins)");
   static final Setting SPARK_CONF =
       Setting.list(
           "spark-conf", List.of(), "extra Spark settings, key=value (spark.executor.memory=8g)");
   static final Setting EXECUTOR_WAIT =
       Setting.integer(
-          "spark-executor-wait",
+          "executor-wait",
           120,
           1,
           86_400,
-          "seconds a cluster may take to give the first executor before the run gives up");
+          "seconds a cluster master may take to give this run its first executor");
 
   /** Every key, in --help order. */
   static final List<Setting> SETTINGS =
@@ -185,7 +185,7 @@ public record SparkConfig(
     require(maxVocab >= 1, "max-vocab must be at least 1, was " + maxVocab);
     require(checkpointRounds >= 1, "checkpoint-rounds must be at least 1");
     require(master != null && !master.isBlank(), "spark-master must name a Spark master");
-    require(executorWaitSeconds >= 1, "spark-executor-wait must be at least 1");
+    require(executorWaitSeconds >= 1, "executor-wait must be at least 1");
     if (merge == null) {
       throw new W2vException("merge must be sum or average");
     }

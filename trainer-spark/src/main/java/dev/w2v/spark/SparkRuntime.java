@@ -149,7 +149,7 @@ final class SparkRuntime implements AutoCloseable {
                 + " s from Spark master "
                 + master
                 + ": check that the master is up and has free cores and memory for this"
-                + " application (spark-executor-wait sets how long to wait)");
+                + " application (executor-wait sets how long to wait)");
       }
       try {
         Thread.sleep(100);

@@ -189,7 +189,7 @@ class SparkCommandIT {
               "--set",
               "spark-master=" + url,
               "--set",
-              "spark-executor-wait=3",
+              "executor-wait=3",
               "--set",
               "spark-conf=spark.driver.host=127.0.0.1,spark.driver.bindAddress=127.0.0.1");
       assertEquals(2, r.status(), r.toString());

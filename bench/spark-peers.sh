@@ -11,7 +11,8 @@
 #   CORPUS defaults to the one bench/prepare-corpus.sh builds (out/bench/corpus.txt).
 #   SPARK_PEERS_EPOCHS="1 5" (default), SPARK_PEERS_TOOLS="spark mllib fast" (default),
 #   SPARK_PEERS_MASTER=local[2] and SPARK_PEERS_PARTITIONS=2 (defaults), SPARK_PEERS_WORK=DIR
-#   (default out/bench/spark-peers) for runs kept apart, such as local[1] with 1 partition.
+#   (default out/bench/spark-peers) for runs kept apart, such as local[1] with 1 partition;
+#   SPARK_PEERS_RESUME=1 keeps the runs an interrupted invocation finished.
 # Installs time from Debian when it is missing (needs root). Fetches Spark and MLlib through Maven
 # on first use. Everything it writes goes to out/bench/spark-peers/ (never committed).
 set -euo pipefail
@@ -81,16 +82,27 @@ run_fast() {
   perl -ne 'print "$1\n" if /\(training ([0-9.]+) s,/' "$work/$name.log" >"$work/$name.seconds"
 }
 
+# Compiled rather than source-launched: Spark's executors must find the driver's lambdas by class
+# name, which the source launcher's in-memory classes do not allow.
+javac -nowarn -cp "trainer-spark/target/mllib-libs/*" -d "$work/classes" bench/MllibWord2Vec.java
+
 run_mllib() {
   local e=$1 name="mllib-$1"
-  timed "$name" "${spark_java[@]}" -cp "trainer-spark/target/mllib-libs/*" bench/MllibWord2Vec.java \
+  timed "$name" "${spark_java[@]}" -cp "$work/classes:trainer-spark/target/mllib-libs/*" MllibWord2Vec \
     "$corpus" "$work/$name.vec" "$master" "$partitions" "$e"
   perl -ne 'print "$1\n" if /^fit ([0-9.]+) s/' "$work/$name.log" >"$work/$name.seconds"
 }
 
-rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.json
+# SPARK_PEERS_RESUME=1 keeps the runs already done (a shared machine's long benchmark, interrupted).
+if [[ -z ${SPARK_PEERS_RESUME:-} ]]; then
+  rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.json
+fi
 for e in $epochs_list; do
   for tool in $tools; do
+    if [[ -s $work/$tool-$e.seconds && -s $work/$tool-$e.vec ]]; then
+      echo "spark-peers: $tool, $e epoch(s): kept from an earlier run" >&2
+      continue
+    fi
     echo "spark-peers: $tool, $e epoch(s) ..." >&2
     "run_$tool" "$e"
   done

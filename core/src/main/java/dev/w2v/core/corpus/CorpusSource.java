@@ -44,10 +44,23 @@ public final class CorpusSource {
 
   private CorpusSource(
       List<Input> inputs, List<String> paths, CorpusFormat format, boolean lowercase) {
+    this(
+        inputs,
+        paths,
+        paths.isEmpty() ? "sentences given by the program" : String.join(", ", paths),
+        format,
+        lowercase);
+  }
+
+  private CorpusSource(
+      List<Input> inputs,
+      List<String> paths,
+      String description,
+      CorpusFormat format,
+      boolean lowercase) {
     this.inputs = List.copyOf(inputs);
     this.paths = List.copyOf(paths);
-    this.description =
-        paths.isEmpty() ? "sentences given by the program" : String.join(", ", paths);
+    this.description = description;
     this.format = format;
     this.lowercase = lowercase;
   }
@@ -128,6 +141,30 @@ public final class CorpusSource {
         List.of(new LinesInput(lines, false)), List.of(), CorpusFormat.TEXT, lowercase);
   }
 
+  /** Opens a stream of text, afresh for each read. */
+  @FunctionalInterface
+  public interface TextStream {
+    /** The stream, which the reader closes. */
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * Text that is already decompressed, such as the part of a file a distributed trainer's task
+   * reads, read with the same tokenizer and UTF-8 policy as a file: an error names {@code name},
+   * the line within the stream and the byte offset. Never decompressed, since the bytes are the
+   * text.
+   *
+   * @param name how messages name it, such as {@code corpus hdfs://nn/c.txt from byte 134217728}
+   */
+  public static CorpusSource ofStream(
+      String name, TextStream text, CorpusFormat format, boolean lowercase) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(format, "format");
+    return new CorpusSource(
+        List.of(new StreamInput(name, text)), List.of(), name, format, lowercase);
+  }
+
   /**
    * The paths as given, for a trainer that reads them its own way (a Spark job reads {@code hdfs:}
    * and {@code s3a:} paths); empty for a program's lines.
@@ -172,7 +209,7 @@ public final class CorpusSource {
   public void read(TokenVisitor visitor) {
     for (Input input : inputs) {
       try (InputStream in = input.open()) {
-        InputStream text = decompress(input, in);
+        InputStream text = input instanceof StreamInput ? in : decompress(input, in);
         new TextTokenizer(input.name(), text, format, lowercase).read(visitor);
       } catch (ZipException e) {
         throw new W2vException(
@@ -250,6 +287,18 @@ public final class CorpusSource {
     @Override
     public InputStream open() throws IOException {
       return Files.newInputStream(path);
+    }
+
+    @Override
+    public boolean rereadable() {
+      return true;
+    }
+  }
+
+  private record StreamInput(String name, TextStream text) implements Input {
+    @Override
+    public InputStream open() throws IOException {
+      return text.open();
     }
 
     @Override

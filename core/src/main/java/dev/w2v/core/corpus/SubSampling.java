@@ -2,14 +2,18 @@ package dev.w2v.core.corpus;
 
 import dev.w2v.api.WordCounts;
 import dev.w2v.core.W2vException;
+import java.io.Serializable;
 import java.util.random.RandomGenerator;
 
 /**
  * Sub-sampling of frequent words: each occurrence of word w is kept with a probability that falls
  * as w's count grows. Two formulas are in use and both are named here; either way a word's keep
- * probability is computed once, and a draw is one float comparison. Immutable.
+ * probability is computed once, and a draw is one float comparison. Immutable; serializable, so
+ * that a distributed trainer computes it once and broadcasts it.
  */
-public final class SubSampling {
+public final class SubSampling implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The formula a probability comes from. */
   public enum Formula {

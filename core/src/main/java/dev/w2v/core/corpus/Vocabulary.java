@@ -2,6 +2,7 @@ package dev.w2v.core.corpus;
 
 import dev.w2v.api.WordCounts;
 import dev.w2v.core.W2vException;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,9 +15,12 @@ import java.util.Map;
 /**
  * The words a model trains, each with its index and count. Immutable. The index order is chosen by
  * the factory that builds it: {@link #inFirstAppearanceOrder} (CS224n's) or {@link #byFrequency}
- * (word2vec C's, which every other trainer uses).
+ * (word2vec C's, which every other trainer uses). Serializable, so that a distributed trainer
+ * broadcasts it to the tasks that encode their part of the corpus.
  */
-public final class Vocabulary {
+public final class Vocabulary implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The token CS224n appends for unknown words. */
   public static final String UNK = "UNK";
@@ -26,7 +30,9 @@ public final class Vocabulary {
    *
    * @param firstPosition the corpus position of its first occurrence, which breaks ties of count
    */
-  public record Counted(String word, long count, long firstPosition) {}
+  public record Counted(String word, long count, long firstPosition) implements Serializable {
+    private static final long serialVersionUID = 1L;
+  }
 
   private final List<String> words;
   private final long[] counts;

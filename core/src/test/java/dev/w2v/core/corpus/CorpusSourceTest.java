@@ -272,4 +272,32 @@ class CorpusSourceTest {
         List.of(List.of("the", "first"), List.of("and", "the", "second")), sentences(source));
     assertTrue(source.rereadable());
   }
+
+  @Test
+  void aStreamOfTextIsReadWithTheSamePolicyAndNamedInErrors() {
+    byte[] text = "SST sentence_index\n\u00e9t\u00e9 Here\n".getBytes(StandardCharsets.UTF_8);
+    CorpusSource source =
+        CorpusSource.ofStream(
+            "corpus hdfs://nn/c.txt from byte 42",
+            () -> new ByteArrayInputStream(text),
+            CorpusFormat.TEXT,
+            true);
+    assertEquals(
+        List.of(List.of("sst", "sentence_index"), List.of("\u00e9t\u00e9", "here")),
+        sentences(source));
+    assertTrue(source.rereadable());
+    assertEquals("corpus hdfs://nn/c.txt from byte 42", source.description());
+    // Bytes that look like gzip are text here: the stream is never decompressed, and bad UTF-8
+    // is named with the stream's name and line.
+    byte[] bad = {'o', 'k', '\n', (byte) 0x1F, (byte) 0x8B, '\n'};
+    W2vException e =
+        assertThrows(
+            W2vException.class,
+            () ->
+                sentences(
+                    CorpusSource.ofStream(
+                        "part 7", () -> new ByteArrayInputStream(bad), CorpusFormat.TEXT, false)));
+    assertTrue(
+        e.getMessage().startsWith("part 7, line 2, byte offset 4: byte 0x8B"), e.getMessage());
+  }
 }

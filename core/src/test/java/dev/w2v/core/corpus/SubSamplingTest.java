@@ -76,4 +76,15 @@ class SubSamplingTest {
         assertThrows(W2vException.class, () -> SubSampling.word2vec(WordCounts.of(1, 2), -1));
     assertTrue(e.getMessage().contains("sample"), e.getMessage());
   }
+
+  @Test
+  void survivesSerializationForADistributedTrainersBroadcast() throws Exception {
+    SubSampling s = SubSampling.word2vec(WordCounts.of(1000, 10, 1), 1e-2);
+    SubSampling copy = VocabularyTest.roundTrip(s);
+    assertEquals(s.formula(), copy.formula());
+    for (int w = 0; w < 3; w++) {
+      assertEquals(s.keepProbability(w), copy.keepProbability(w));
+    }
+    assertTrue(copy.keepProbability(0) < 1f);
+  }
 }

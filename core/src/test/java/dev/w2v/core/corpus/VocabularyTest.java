@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.w2v.core.W2vException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -87,5 +92,28 @@ class VocabularyTest {
   void duplicateWordsAreRefused() {
     assertThrows(
         IllegalArgumentException.class, () -> Vocabulary.of(List.of("a", "a"), new long[] {1, 1}));
+  }
+
+  /** A Java-serialization round trip, as a Spark broadcast makes it. */
+  @SuppressWarnings("unchecked")
+  static <T> T roundTrip(T value) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      return (T) in.readObject();
+    }
+  }
+
+  @Test
+  void survivesSerializationForADistributedTrainersBroadcast() throws Exception {
+    Vocabulary v = Vocabulary.byFrequency(count(100, "b a c", "a d c b", "e a"), 1);
+    Vocabulary copy = roundTrip(v);
+    assertEquals(v, copy);
+    assertEquals(v.fingerprint(), copy.fingerprint());
+    assertEquals(2, copy.indexOf("c"));
+    assertEquals(v.totalCount(), copy.totalCount());
   }
 }

@@ -450,20 +450,7 @@ public final class Word2Vec {
 
       Map<String, Object> values = new LinkedHashMap<>();
       known.values().forEach(s -> values.put(s.key(), s.defaultValue()));
-      overrides.forEach(
-          (key, value) -> {
-            int dot = key.indexOf('.');
-            if (dot > 0 && plugins.containsKey(key.substring(0, dot))) {
-              values.put(key, value);
-            }
-          });
-      // Each plugin's own defaults for this trainer come after the trainer's, as on the command
-      // line: the plugin knows its parameters better.
-      for (Plugin plugin : plugins.values()) {
-        plugin
-            .defaults(provider.name())
-            .forEach((name, value) -> values.put(plugin.name() + "." + name, value));
-      }
+      values.putAll(PipelineSettings.pluginDefaults(provider, plugins));
       if (continuePath != null || continueModel != null) {
         String what = continuePath != null ? continuePath.toString() : continueModel.toString();
         PipelineSettings.requireContinues(provider, what);

@@ -1,5 +1,6 @@
 package dev.w2v.core.checkpoint;
 
+import com.google.common.io.ByteStreams;
 import dev.w2v.core.W2vException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -217,7 +218,7 @@ public final class CheckpointStore {
       CRC32C crc = new CRC32C();
       // Only the body is checked; the last 8 bytes are the stored checksum.
       DataInputStream in =
-          new DataInputStream(new CheckedInputStream(new BoundedInputStream(raw, size - 8), crc));
+          new DataInputStream(new CheckedInputStream(ByteStreams.limit(raw, size - 8), crc));
       Checkpoint checkpoint = read(in, size);
       if (in.read() != -1) {
         throw new CorruptCheckpointException("unexpected bytes after the content");
@@ -315,45 +316,6 @@ public final class CheckpointStore {
 
     CorruptCheckpointException(String message) {
       super(message);
-    }
-  }
-
-  /** Reads at most {@code limit} bytes of the underlying stream. */
-  private static final class BoundedInputStream extends java.io.FilterInputStream {
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // The caller closes the underlying stream.
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.w2v.core.model;
 
+import com.google.common.io.ByteStreams;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.corpus.Vocabulary;
 import java.io.BufferedInputStream;
@@ -147,7 +148,7 @@ public final class ModelFile {
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       CRC32C crc = new CRC32C();
       DataInputStream in =
-          new DataInputStream(new CheckedInputStream(new Bounded(raw, size - 8), crc));
+          new DataInputStream(new CheckedInputStream(ByteStreams.limit(raw, size - 8), crc));
       SavedModel model = read(in, file, size);
       if (in.read() != -1) {
         throw damaged(file, "unexpected bytes after the weights");
@@ -284,44 +285,5 @@ public final class ModelFile {
   private static W2vException damaged(Path file, String what) {
     return new W2vException(
         "model file " + file + " is damaged (" + what + "); save the model again");
-  }
-
-  /** Reads at most {@code limit} bytes of the underlying stream, leaving it open. */
-  private static final class Bounded extends java.io.FilterInputStream {
-    private long left;
-
-    Bounded(InputStream in, long limit) {
-      super(in);
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = super.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int n = super.read(b, off, (int) Math.min(len, left));
-      if (n > 0) {
-        left -= n;
-      }
-      return n;
-    }
-
-    @Override
-    public void close() {
-      // The caller closes the underlying stream.
-    }
   }
 }

@@ -1,11 +1,14 @@
 package dev.w2v.core.train;
 
+import dev.w2v.api.Plugin;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.corpus.CorpusFormat;
 import dev.w2v.core.corpus.CorpusSource;
 import dev.w2v.core.model.SavedModel;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,6 +47,32 @@ public final class PipelineSettings {
 
   /** Every pipeline key, in --help order. */
   public static final List<Setting> ALL = List.of(CORPUS, CORPUS_FORMAT, LOWERCASE, CONTINUE);
+
+  /**
+   * The defaults of plugin parameters ({@code plugin.key}) for a run of {@code trainer}: the
+   * trainer's defaults for the plugins that are present, then each plugin's own defaults for this
+   * trainer, which win since the plugin knows its parameters better. The command line and the
+   * library layer them the same way through this.
+   */
+  public static Map<String, Object> pluginDefaults(
+      TrainerProvider trainer, Map<String, ? extends Plugin> plugins) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    trainer
+        .defaults()
+        .forEach(
+            (key, value) -> {
+              int dot = key.indexOf('.');
+              if (dot > 0 && plugins.containsKey(key.substring(0, dot))) {
+                values.put(key, value);
+              }
+            });
+    for (Plugin plugin : plugins.values()) {
+      plugin
+          .defaults(trainer.name())
+          .forEach((name, value) -> values.put(plugin.name() + "." + name, value));
+    }
+    return values;
+  }
 
   private PipelineSettings() {}
 

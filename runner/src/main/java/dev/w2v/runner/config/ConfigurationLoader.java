@@ -102,22 +102,7 @@ public final class ConfigurationLoader {
     for (Setting s : keys(trainer)) {
       values.put(s.key(), s.defaultValue());
     }
-    // A trainer's defaults for plugin parameters, for the plugins that are present; then each
-    // plugin's own defaults for this trainer, which know the plugin better.
-    trainer
-        .defaults()
-        .forEach(
-            (key, value) -> {
-              int dot = key.indexOf('.');
-              if (dot > 0 && plugins.containsKey(key.substring(0, dot))) {
-                values.put(key, value);
-              }
-            });
-    for (Plugin plugin : plugins.values()) {
-      plugin
-          .defaults(trainer.name())
-          .forEach((name, value) -> values.put(plugin.name() + "." + name, value));
-    }
+    values.putAll(PipelineSettings.pluginDefaults(trainer, plugins));
     return ConfigFactory.parseMap(values, "the defaults of trainer " + trainer.name());
   }
 

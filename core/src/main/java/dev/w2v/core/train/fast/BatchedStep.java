@@ -176,7 +176,7 @@ public final class BatchedStep implements SentenceStep {
       pairs += count;
       for (int i = 0; i < count; i++) {
         int n = contextOf(sentence, length, centers[i], reaches[i]);
-        float step = WordStep.cbowContextStep(lr, n);
+        float step = WordStep.cbowContextStep(lr);
         for (int j = 0; j < n; j++) {
           VectorMath.axpy(step, gradients, i * d, inputs, context[j], d);
         }

@@ -27,7 +27,7 @@ import java.util.random.RandomGenerator;
 public final class BatchedStep implements SentenceStep {
 
   /** CBOW windows per batched call. */
-  static final int CBOW_WINDOWS = Integer.getInteger("w2v.exp.cbowWindows", 4);
+  static final int CBOW_WINDOWS = 4;
 
   private final boolean cbow;
   private final BatchedLoss loss;

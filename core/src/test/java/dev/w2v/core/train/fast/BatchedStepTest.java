@@ -195,6 +195,16 @@ class BatchedStepTest {
   }
 
   @Test
+  void autoIsBatchedForSkipGramAndPerPairForCbowWhereQualityWasMeasured() {
+    WordCounts counts = WordCounts.of(new long[] {5, 4, 3, 2, 1});
+    var negsampling = RealLosses.negativeSampling(5).create(counts, 4);
+    assertEquals(
+        StepKind.BATCHED, StepKind.AUTO.resolve(Model.SKIPGRAM, negsampling, "negsampling"));
+    assertEquals(StepKind.PAIRS, StepKind.AUTO.resolve(Model.CBOW, negsampling, "negsampling"));
+    assertEquals(StepKind.BATCHED, StepKind.BATCHED.resolve(Model.CBOW, negsampling, "x"));
+  }
+
+  @Test
   void aLossWithoutABatchedFormTrainsPerPairOnAutoAndIsRefusedWhenBatchedIsAsked()
       throws IOException {
     Path corpus = plantedSynonyms(500);

@@ -12,7 +12,7 @@ public final class ApiVersion {
   public static final int MAJOR = 1;
 
   /** Incremented when the API gains something without breaking existing plugins. */
-  public static final int MINOR = 1;
+  public static final int MINOR = 2;
 
   /** {@code MAJOR.MINOR}. */
   public static String string() {

@@ -25,4 +25,15 @@ interface Kernels {
       int n,
       float[] out,
       int outOffset);
+
+  void combine(
+      float[] c,
+      int cOffset,
+      int cStride,
+      int count,
+      float[] x,
+      int[] xOffsets,
+      float[] y,
+      int yOffset,
+      int n);
 }

@@ -64,4 +64,25 @@ final class ScalarKernels implements Kernels {
     out[outOffset + 2] = s2;
     out[outOffset + 3] = s3;
   }
+
+  @Override
+  public void combine(
+      float[] c,
+      int cOffset,
+      int cStride,
+      int count,
+      float[] x,
+      int[] xOffsets,
+      float[] y,
+      int yOffset,
+      int n) {
+    // Row after row: each inner loop is a counted axpy that C2 auto-vectorises.
+    for (int j = 0; j < count; j++) {
+      float a = c[cOffset + j * cStride];
+      int xo = xOffsets[j];
+      for (int i = 0; i < n; i++) {
+        y[yOffset + i] += a * x[xo + i];
+      }
+    }
+  }
 }

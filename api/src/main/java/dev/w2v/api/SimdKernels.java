@@ -123,4 +123,36 @@ final class SimdKernels implements Kernels {
     out[outOffset + 2] = s2;
     out[outOffset + 3] = s3;
   }
+
+  @Override
+  public void combine(
+      float[] c,
+      int cOffset,
+      int cStride,
+      int count,
+      float[] x,
+      int[] xOffsets,
+      float[] y,
+      int yOffset,
+      int n) {
+    // Lane block after lane block, the sum of every row held in one register: y is read and
+    // written once, not once per row as with count axpys.
+    int i = 0;
+    for (int bound = n - LANES; i <= bound; i += LANES) {
+      FloatVector acc = FloatVector.fromArray(SPECIES, y, yOffset + i);
+      for (int j = 0; j < count; j++) {
+        acc =
+            FloatVector.fromArray(SPECIES, x, xOffsets[j] + i)
+                .fma(FloatVector.broadcast(SPECIES, c[cOffset + j * cStride]), acc);
+      }
+      acc.intoArray(y, yOffset + i);
+    }
+    for (; i < n; i++) {
+      float sum = y[yOffset + i];
+      for (int j = 0; j < count; j++) {
+        sum = Math.fma(c[cOffset + j * cStride], x[xOffsets[j] + i], sum);
+      }
+      y[yOffset + i] = sum;
+    }
+  }
 }

@@ -105,6 +105,37 @@ class VectorMathTest {
   }
 
   @Test
+  void combineAddsTheScaledRowsInBothKernelsAndTouchesNothingElse() {
+    SplittableRandom random = new SplittableRandom(4);
+    for (int n = 0; n <= 130; n += 1 + n / 8) {
+      for (int count : new int[] {0, 1, 3, 6, 11}) {
+        int stride = 1 + count % 3;
+        float[] c = randomArray(random, 2 + count * stride);
+        float[] x = randomArray(random, 20 * (n + 1));
+        int[] offsets = new int[count];
+        for (int j = 0; j < count; j++) {
+          offsets[j] = random.nextInt(19) * (n + 1) + random.nextInt(2);
+        }
+        float[] y = randomArray(random, n + 6);
+        for (Kernels kernels : new Kernels[] {SIMD, SCALAR}) {
+          float[] got = y.clone();
+          kernels.combine(c, 1, stride, count, x, offsets, got, 3, n);
+          for (int i = 0; i < got.length; i++) {
+            double expected = y[i];
+            if (i >= 3 && i < 3 + n) {
+              for (int j = 0; j < count; j++) {
+                expected += (double) c[1 + j * stride] * x[offsets[j] + i - 3];
+              }
+            }
+            assertEquals(
+                expected, got[i], 1e-5 * (count + 1), kernels.name() + " n=" + n + " i=" + i);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void publicKernelsDelegate() {
     float[] x = {1, 2, 3, 4, 5};
     float[] y = {5, 4, 3, 2, 1, 0};

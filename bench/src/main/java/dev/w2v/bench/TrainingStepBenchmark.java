@@ -1,5 +1,6 @@
 package dev.w2v.bench;
 
+import dev.w2v.api.BatchedLoss;
 import dev.w2v.api.Loss;
 import dev.w2v.api.LossContext;
 import dev.w2v.api.LossProvider;
@@ -9,6 +10,7 @@ import dev.w2v.api.SamplerProvider;
 import dev.w2v.api.WordCounts;
 import dev.w2v.core.plugin.ProviderRegistry;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
+import dev.w2v.core.train.fast.BatchedStep;
 import dev.w2v.core.train.fast.Model;
 import dev.w2v.core.train.fast.WordStep;
 import java.util.Map;
@@ -27,10 +29,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One skip-gram training step: one center word with its full window of 5 on each side (10 pairs), 5
- * negatives per pair, dimension 100, on a 50,000-word Zipfian vocabulary, through the fast
- * trainer's {@link WordStep}. The loss is a bench-local copy of word2vec's negative sampling
- * written against {@code VectorMath} and the {@code Sampler} interface, the way the negsampling
- * module is.
+ * negatives, dimension 100, on a 50,000-word Zipfian vocabulary, with the real {@code negsampling}
+ * and {@code unigram} plugins. Parameter {@code step}: {@code pairs} is the fast trainer's {@link
+ * WordStep} (10 loss calls of 5 negatives each, the center word's row as input); {@code batched} is
+ * {@link BatchedStep}, HogBatch's form (one batched call: the 10 context rows against the center
+ * word and 5 negatives shared by the window).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -55,7 +58,12 @@ public class TrainingStepBenchmark {
   @Param({"5"})
   public int negatives;
 
-  private WordStep step;
+  /** pairs (one loss call per pair) or batched (one call per window). */
+  @Param({"pairs", "batched"})
+  public String step;
+
+  private WordStep pairs;
+  private BatchedStep batched;
   private int[] sentence;
   private int position;
 
@@ -93,14 +101,28 @@ public class TrainingStepBenchmark {
                 Parameters.resolve("negsampling", negsampling.parameters(), Map.of("k", negatives)),
                 unigramProvider.create(
                     wordCounts, Parameters.defaults("unigram", unigramProvider.parameters()))));
-    step = new WordStep(Model.of(model), loss, inputs, outputs, random);
+    if (step.equals("batched")) {
+      batched =
+          new BatchedStep(
+              Model.of(model), (BatchedLoss) loss, inputs, outputs, new float[0][], 5, random);
+      batched.learningRate(0.025f);
+    } else {
+      pairs = new WordStep(Model.of(model), loss, inputs, outputs, random);
+    }
     position = 5;
   }
 
   @Benchmark
   public long oneWordWindow5() {
-    step.train(sentence, SENTENCE, position, 5, 0.025f);
+    long done;
+    if (batched != null) {
+      batched.trainCenter(sentence, SENTENCE, position, 5);
+      done = batched.pairs();
+    } else {
+      pairs.train(sentence, SENTENCE, position, 5, 0.025f);
+      done = pairs.pairs();
+    }
     position = position == SENTENCE - 6 ? 5 : position + 1;
-    return step.pairs();
+    return done;
   }
 }

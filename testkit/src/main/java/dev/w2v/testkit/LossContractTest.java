@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.w2v.api.BatchedLoss;
 import dev.w2v.api.GradientSink;
 import dev.w2v.api.Loss;
 import dev.w2v.api.LossContext;
@@ -664,6 +665,276 @@ public abstract class LossContractTest {
         assertTrue(Double.isFinite(g), provider().name() + ": a gradient became " + g);
       }
     }
+  }
+
+  /** A loss's batched form, or a skipped check for a loss without one. */
+  private BatchedLoss batched(Loss loss) {
+    assumeTrue(
+        loss instanceof BatchedLoss, provider().name() + " has no batched form (BatchedLoss)");
+    return (BatchedLoss) loss;
+  }
+
+  /** What a batched call returned and reported, and what the per-pair calls would have. */
+  private static final class BatchOutcome {
+    double loss;
+    float[] inputGradients;
+    DenseGradient rows;
+  }
+
+  private static BatchOutcome runBatch(
+      BatchedLoss loss,
+      float[] inputs,
+      int[] offsets,
+      int[] targets,
+      float[] outputs,
+      float[][] extras,
+      long seed,
+      GradientSink sink) {
+    int d = loss.dimension();
+    BatchOutcome o = new BatchOutcome();
+    o.inputGradients = new float[targets.length * d];
+    o.rows = new DenseGradient(d, loss.outputRows(), sizes(loss));
+    o.loss =
+        loss.batchLossAndGradient(
+            loss.newScratch(targets.length + 2),
+            inputs,
+            offsets,
+            targets,
+            targets.length,
+            outputs,
+            extras,
+            new SplittableRandom(seed),
+            o.inputGradients,
+            sink == null ? o.rows : sink);
+    return o;
+  }
+
+  /**
+   * Compares one batched call with the per-pair calls of its inputs, each from the same generator
+   * state and the same parameters, and fails with what differs.
+   */
+  private void assertBatchMatchesPairs(
+      BatchedLoss loss, String context, int[] offsets, int[] targets, SplittableRandom data) {
+    int d = loss.dimension();
+    float[] inputs = uniform(data, (offsets.length + 1) * d, 0.5f);
+    float[] outputs = uniform(data, loss.outputRows() * d, 0.5f);
+    float[][] extras = extrasOf(loss);
+    float[] inputsBefore = inputs.clone();
+    long seed = data.nextLong();
+    BatchOutcome batch = runBatch(loss, inputs, offsets, targets, outputs, extras, seed, null);
+    assertTrue(
+        Arrays.equals(inputs, inputsBefore),
+        context
+            + ": the batched call wrote to its inputs; write their gradients to inputGradients");
+    double pairLoss = 0;
+    DenseGradient pairRows = new DenseGradient(d, loss.outputRows(), sizes(loss));
+    for (int m = 0; m < targets.length; m++) {
+      DenseGradient one = new DenseGradient(d, loss.outputRows(), sizes(loss));
+      pairLoss +=
+          loss.lossAndGradient(
+              loss.newScratch(),
+              inputs,
+              offsets[m],
+              targets[m],
+              outputs,
+              extras,
+              new SplittableRandom(seed),
+              one);
+      for (int j = 0; j < d; j++) {
+        double expected = one.input(j);
+        double got = batch.inputGradients[m * d + j];
+        if (Math.abs(expected - got) > 1e-5 * (1 + Math.abs(expected))) {
+          fail(
+              context
+                  + ": dJ/d(input "
+                  + m
+                  + ")["
+                  + j
+                  + "] is "
+                  + got
+                  + " batched but "
+                  + expected
+                  + " per pair; an input's gradient sums its target's and every shared negative's"
+                  + " row, taken before any row moved");
+        }
+      }
+      // The per-pair calls' row reports summed over the inputs, which is what the batch reports.
+      loss.lossAndGradient(
+          loss.newScratch(),
+          inputs,
+          offsets[m],
+          targets[m],
+          outputs,
+          extras,
+          new SplittableRandom(seed),
+          pairRows);
+    }
+    assertEquals(
+        pairLoss,
+        batch.loss,
+        1e-5 * (1 + Math.abs(pairLoss)),
+        context + ": the batched loss must be the sum of the per-pair losses");
+    double[] expected = pairRows.outputs();
+    double[] got = batch.rows.outputs();
+    for (int i = 0; i < expected.length; i++) {
+      if (Math.abs(expected[i] - got[i]) > 1e-5 * (1 + Math.abs(expected[i]))) {
+        fail(
+            context
+                + ": dJ/d(output row "
+                + i / d
+                + ")["
+                + i % d
+                + "] is "
+                + got[i]
+                + " batched but "
+                + expected[i]
+                + " summed over the per-pair calls; a shared row's gradient sums every input's"
+                + " share (each input once per occurrence), and the draws must be those one"
+                + " per-pair call makes from the same generator state");
+      }
+    }
+  }
+
+  @Test
+  void aBatchedCallEqualsThePerPairCallsOfItsInputs() {
+    batched(create(5, 3));
+    for (int[] size : sizes()) {
+      int words = size[0];
+      int dim = size[1];
+      BatchedLoss loss = batched(create(words, dim));
+      SplittableRandom data = new SplittableRandom(words * 31L + dim);
+      // Skip-gram's shape: a window's context words, one of them twice, against the center word.
+      for (int count : new int[] {1, 2, 5, 9}) {
+        int[] offsets = new int[count];
+        int[] targets = new int[count];
+        for (int m = 0; m < count; m++) {
+          offsets[m] = (m == 3 ? 1 : m) * dim;
+          targets[m] = words - 1;
+        }
+        assertBatchMatchesPairs(
+            loss,
+            where(words, dim) + ", " + count + " inputs sharing target " + (words - 1),
+            offsets,
+            targets,
+            data);
+      }
+    }
+  }
+
+  @Test
+  void aBatchedCallWithATargetPerInputEqualsThePerPairCalls() {
+    batched(create(5, 3));
+    assumeTrue(provider().usesSampler(), "the loss draws no words");
+    for (int[] size : sizes()) {
+      int words = Math.max(size[0], 8);
+      int dim = size[1];
+      // Several windows at once (CBOW's shape): targets that differ and repeat, and a sampler that
+      // never draws one of them, so that each per-pair call draws exactly the batch's negatives.
+      BatchedLoss loss = batched(create(words, dim, new Scripted(words, 3, 5, 5, 7, 4)));
+      int[] targets = {0, 1, 1, 2, 0};
+      int[] offsets = {0, dim, 2 * dim, 3 * dim, dim};
+      assertBatchMatchesPairs(
+          loss,
+          where(words, dim) + ", targets " + Arrays.toString(targets),
+          offsets,
+          targets,
+          new SplittableRandom(words + 7L * dim));
+    }
+  }
+
+  @Test
+  void aBatchedCallReadsEveryRowBeforeReportingIt() {
+    batched(create(5, 3));
+    int words = 60;
+    for (int[] size : sizes()) {
+      int dim = size[1];
+      BatchedLoss loss = batched(create(words, dim, new Distinct(words)));
+      SplittableRandom data = new SplittableRandom(17);
+      float[] inputs = uniform(data, 6 * dim, 0.5f);
+      float[] outputs = uniform(data, loss.outputRows() * dim, 0.5f);
+      int[] offsets = {0, dim, 2 * dim, 3 * dim, 4 * dim, 5 * dim};
+      int[] targets = {7, 7, 7, 7, 7, 7};
+      float[][] extras = extrasOf(loss);
+      BatchOutcome expected =
+          runBatch(loss, inputs, offsets, targets, outputs.clone(), extras, 3, null);
+      float[] live = outputs.clone();
+      GradientSink poisoning =
+          new GradientSink() {
+            @Override
+            public void inputGradient(float[] gradient, int offset) {
+              fail(provider().name() + ": a batched call reported an input gradient to the sink");
+            }
+
+            @Override
+            public void outputGradient(int row, float coefficient, float[] vector, int offset) {
+              Arrays.fill(live, row * dim, (row + 1) * dim, Float.NaN);
+            }
+
+            @Override
+            public void extraGradient(int block, int index, float gradient) {}
+          };
+      BatchedLoss fresh = batched(create(words, dim, new Distinct(words)));
+      BatchOutcome got = runBatch(fresh, inputs, offsets, targets, live, extras, 3, poisoning);
+      String context = where(words, dim) + ", batched, under a sink that applies each report";
+      assertFalse(Double.isNaN(got.loss), context + ": the loss read a row after its report");
+      for (int i = 0; i < got.inputGradients.length; i++) {
+        assertEquals(
+            expected.inputGradients[i],
+            got.inputGradients[i],
+            1e-6 * Math.max(1, Math.abs(expected.inputGradients[i])),
+            context
+                + ": an input gradient used a row after that row was reported; compute every"
+                + " input's gradient before the first report");
+      }
+    }
+  }
+
+  @Test
+  void aBatchedCallAllocatesNothingOnceWarm() {
+    batched(create(5, 3));
+    assumeTrue(Allocations.supported(), "this JVM cannot count a thread's allocations");
+    int[] size = sizes()[sizes().length - 1];
+    int words = size[0];
+    int dim = size[1];
+    BatchedLoss loss = batched(create(words, dim));
+    SplittableRandom random = new SplittableRandom(13);
+    float[] inputs = uniform(random, 10 * dim, 0.5f);
+    float[] outputs = uniform(random, loss.outputRows() * dim, 0.5f);
+    float[][] extras = extrasOf(loss);
+    int[] offsets = new int[10];
+    int[] targets = new int[10];
+    for (int m = 0; m < 10; m++) {
+      offsets[m] = m * dim;
+    }
+    float[] inputGradients = new float[10 * dim];
+    Loss.Scratch scratch = loss.newScratch(10);
+    Summing sink = new Summing(dim);
+    int calls = 10_000;
+    long bytes = Long.MAX_VALUE;
+    for (int round = 0; round < 30 && bytes >= calls; round++) {
+      long before = Allocations.current();
+      for (int c = 0; c < calls; c++) {
+        Arrays.fill(targets, c % words);
+        loss.batchLossAndGradient(
+            scratch,
+            inputs,
+            offsets,
+            targets,
+            1 + c % 10,
+            outputs,
+            extras,
+            random,
+            inputGradients,
+            sink);
+      }
+      bytes = Allocations.current() - before;
+    }
+    assertTrue(
+        bytes < calls,
+        where(words, dim)
+            + ": a batched call allocates about "
+            + String.format("%.1f", (double) bytes / calls)
+            + " bytes once warm; allocate working arrays once in newScratch(maxInputs)");
   }
 
   @Test

@@ -64,6 +64,44 @@ class KitSelfTest {
   }
 
   @Test
+  void aCorrectBatchedLossPassesEveryCheckIncludingTheBatchedOnes() {
+    assertEquals(
+        Set.of(),
+        failedChecks(PlantedLosses.CorrectBatched.class),
+        messages(PlantedLosses.CorrectBatched.class));
+    // The twelve per-pair checks and the four batched ones.
+    assertEquals(16, succeeded(PlantedLosses.CorrectBatched.class));
+  }
+
+  @Test
+  void aBatchedKernelThatLeavesInputsOutOfARowsGradientFailsTheComparisonWithThePairs() {
+    assertEquals(
+        Set.of(
+            "aBatchedCallEqualsThePerPairCallsOfItsInputs",
+            "aBatchedCallWithATargetPerInputEqualsThePerPairCalls"),
+        failedChecks(PlantedLosses.BatchedRowGradientOfTheFirstInputOnly.class));
+    assertTrue(
+        messages(PlantedLosses.BatchedRowGradientOfTheFirstInputOnly.class)
+            .contains("summed over the per-pair calls"));
+  }
+
+  @Test
+  void aBatchedKernelThatDrawsNegativesPerInputFailsTheComparisonWithThePairs() {
+    assertEquals(
+        Set.of(
+            "aBatchedCallEqualsThePerPairCallsOfItsInputs",
+            "aBatchedCallWithATargetPerInputEqualsThePerPairCalls"),
+        failedChecks(PlantedLosses.BatchedNegativesPerInput.class));
+  }
+
+  @Test
+  void aBatchedKernelThatReportsRowsBeforeUsingThemFailsTheReadBeforeReportCheck() {
+    assertEquals(
+        Set.of("aBatchedCallReadsEveryRowBeforeReportingIt"),
+        failedChecks(PlantedLosses.BatchedReportsBeforeReading.class));
+  }
+
+  @Test
   void aLossWithABiasOfItsOwnPassesEveryCheckIncludingTheBiasCoordinates() {
     assertEquals(
         Set.of(),

@@ -53,6 +53,80 @@ final class PlantedLosses {
     };
   }
 
+  /** A provider of a batched negative-sampling loss with {@code bug} planted (or none). */
+  static LossProvider batchedProvider(ExactBatchedNegativeSampling.Bug bug) {
+    LossProvider plain = provider(loss -> loss);
+    return new LossProvider() {
+      @Override
+      public String name() {
+        return "planted-batched";
+      }
+
+      @Override
+      public String description() {
+        return "batched negative sampling, possibly with a planted bug";
+      }
+
+      @Override
+      public List<ParameterSpec> parameters() {
+        return plain.parameters();
+      }
+
+      @Override
+      public Loss create(LossContext context) {
+        return new ExactBatchedNegativeSampling(
+            context.counts().size(),
+            context.dimension(),
+            context.parameters().getInt("k"),
+            context.sampler(),
+            bug);
+      }
+    };
+  }
+
+  /** A contract test of the batched loss with {@code bug}. */
+  private abstract static class Batched extends LossContractTest {
+    private final ExactBatchedNegativeSampling.Bug bug;
+
+    Batched(ExactBatchedNegativeSampling.Bug bug) {
+      this.bug = bug;
+    }
+
+    @Override
+    protected boolean registeredAsAService() {
+      return false;
+    }
+
+    @Override
+    protected LossProvider provider() {
+      return batchedProvider(bug);
+    }
+  }
+
+  static final class CorrectBatched extends Batched {
+    CorrectBatched() {
+      super(ExactBatchedNegativeSampling.Bug.NONE);
+    }
+  }
+
+  static final class BatchedRowGradientOfTheFirstInputOnly extends Batched {
+    BatchedRowGradientOfTheFirstInputOnly() {
+      super(ExactBatchedNegativeSampling.Bug.ROW_GRADIENT_OF_THE_FIRST_INPUT_ONLY);
+    }
+  }
+
+  static final class BatchedNegativesPerInput extends Batched {
+    BatchedNegativesPerInput() {
+      super(ExactBatchedNegativeSampling.Bug.NEGATIVES_PER_INPUT);
+    }
+  }
+
+  static final class BatchedReportsBeforeReading extends Batched {
+    BatchedReportsBeforeReading() {
+      super(ExactBatchedNegativeSampling.Bug.REPORTS_BEFORE_READING);
+    }
+  }
+
   static final class Correct extends LossContractTest {
     @Override
     protected boolean registeredAsAService() {

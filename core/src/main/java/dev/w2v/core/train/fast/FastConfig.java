@@ -111,7 +111,8 @@ public record FastConfig(
           SEED,
           MAX_VOCAB,
           CHECKPOINT_SECONDS,
-          INIT_SCALE);
+          INIT_SCALE,
+          StepKind.SETTING);
 
   /** Checks what a program building one directly could get wrong. */
   public FastConfig {

@@ -1,10 +1,10 @@
 package dev.w2v.core.train.fast;
 
+import dev.w2v.api.BatchedLoss;
 import dev.w2v.api.Loss;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.checkpoint.Checkpoint;
 import dev.w2v.core.checkpoint.Fingerprint;
-import dev.w2v.core.corpus.ContextWindow;
 import dev.w2v.core.corpus.EncodedCorpus;
 import dev.w2v.core.corpus.PreparedCorpus;
 import dev.w2v.core.corpus.SubSampling;
@@ -58,6 +58,7 @@ public final class FastTrainer implements Trainer {
 
   private final FastConfig config;
   private final Duration reportInterval;
+  private final StepKind stepKind;
 
   /** A trainer that reports progress four times per second. */
   public FastTrainer(FastConfig config) {
@@ -66,8 +67,14 @@ public final class FastTrainer implements Trainer {
 
   /** A trainer that reports progress every {@code reportInterval}. */
   public FastTrainer(FastConfig config, Duration reportInterval) {
+    this(config, reportInterval, StepKind.AUTO);
+  }
+
+  /** A trainer that hands pairs to the loss as {@code stepKind} says. */
+  public FastTrainer(FastConfig config, Duration reportInterval, StepKind stepKind) {
     this.config = config;
     this.reportInterval = reportInterval;
+    this.stepKind = stepKind;
   }
 
   /** The configuration. */
@@ -96,6 +103,11 @@ public final class FastTrainer implements Trainer {
     settings.put("vocabulary", vocabulary.size() + " words " + vocabulary.fingerprint());
     settings.put("corpus-positions", corpus.size());
     settings.put("loss", run.losses().description());
+    StepKind step = stepKind.resolve(config.model(), loss, run.losses().lossName());
+    if (step != StepKind.PAIRS) {
+      // Only when batched, so that a per-pair run's checkpoints stay those of earlier versions.
+      settings.put("step", step.key());
+    }
     run.startingModel().ifPresent(start -> settings.put("continue", start.fingerprint()));
     Fingerprint fingerprint = Fingerprint.of(settings);
 
@@ -125,7 +137,8 @@ public final class FastTrainer implements Trainer {
     Worker[] workers = new Worker[config.threads()];
     for (int t = 0; t < workers.length; t++) {
       workers[t] =
-          new Worker(shared, t, config.model(), loss, matrices[0], matrices[1], extras, seeds[t]);
+          new Worker(
+              shared, t, config.model(), step, loss, matrices[0], matrices[1], extras, seeds[t]);
     }
     long start = 0;
     Optional<Checkpoint> checkpoint = run.resumeFrom(fingerprint);
@@ -736,13 +749,14 @@ public final class FastTrainer implements Trainer {
     private final Shared shared;
     private final int index;
     private final Model model;
+    private final StepKind stepKind;
     private final Loss loss;
     private final float[] inputs;
     private final float[] outputs;
     final float[][] extras;
     Xoshiro256PlusPlus random;
     private int[] sentence;
-    private WordStep step;
+    private SentenceStep step;
 
     // The chunk in progress: its id, the next position and its end (-1 for none).
     private long chunk = -1;
@@ -764,12 +778,14 @@ public final class FastTrainer implements Trainer {
         Shared shared,
         int index,
         Model model,
+        StepKind stepKind,
         Loss loss,
         float[] inputs,
         float[] outputs,
         float[][] extras,
         long seed) {
       this.shared = shared;
+      this.stepKind = stepKind;
       this.extras = extras;
       this.index = index;
       this.model = model;
@@ -786,7 +802,11 @@ public final class FastTrainer implements Trainer {
         // Built on the training thread itself, so that each thread's often-written state (its
         // scratch and counters) is allocated in that thread's own allocation buffer and shares
         // no cache line with the other threads' state.
-        step = new WordStep(model, loss, inputs, outputs, extras, random);
+        step =
+            stepKind == StepKind.BATCHED
+                ? new BatchedStep(
+                    model, (BatchedLoss) loss, inputs, outputs, extras, shared.window, random)
+                : new PairSentenceStep(new WordStep(model, loss, inputs, outputs, extras, random));
         step.restoreCounters(restoredPairs, restoredLoss);
         sentence = new int[EncodedCorpus.MAX_SENTENCE_LENGTH + 1];
         train();
@@ -853,9 +873,7 @@ public final class FastTrainer implements Trainer {
               sentence[length++] = word;
             }
           }
-          for (int p = 0; p < length; p++) {
-            step.train(sentence, length, p, ContextWindow.reach(window, random), lr);
-          }
+          step.trainSentence(sentence, length, window, lr);
         }
         return !shared.stopped();
       } finally {

@@ -39,6 +39,7 @@ public final class FastTrainerProvider implements TrainerProvider {
 
   @Override
   public Trainer create(Settings settings) {
-    return new FastTrainer(FastConfig.from(settings));
+    return new FastTrainer(
+        FastConfig.from(settings), java.time.Duration.ofMillis(250), StepKind.from(settings));
   }
 }

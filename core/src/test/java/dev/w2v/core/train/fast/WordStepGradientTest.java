@@ -52,7 +52,7 @@ class WordStepGradientTest {
   }
 
   @Test
-  void cbowMovesEveryContextVectorAlongItsTrueGradientCountingRepeatedWords() {
+  void cbowMovesEveryContextVectorAlongItsGradientUndividedAsWord2vecCDoes() {
     Loss loss = RealLosses.softmax(V, D);
     float[] inputs = random(1, V * D, 2.0);
     float[] outputs = random(2, V * D, 2.0);
@@ -77,7 +77,9 @@ class WordStepGradientTest {
             (cbowObjective(loss, plus, outputsBefore, context, center)
                     - cbowObjective(loss, minus, outputsBefore, context, center))
                 / (2 * h);
-        double applied = -(inputs[w * D + j] - before[w * D + j]); // lr = 1
+        // lr = 1; the mean's gradient times the window's count (word2vec C's step, WordStep's
+        // cbowContextStep), each occurrence of a repeated word counted.
+        double applied = -(inputs[w * D + j] - before[w * D + j]) / context.length;
         assertEquals(
             numeric, applied, 2e-3 * Math.max(1, Math.abs(numeric)), "word " + w + " j " + j);
       }

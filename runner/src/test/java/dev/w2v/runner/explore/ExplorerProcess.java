@@ -116,6 +116,25 @@ final class ExplorerProcess implements AutoCloseable {
     return new Response(r.statusCode(), r.body(), json, r.headers());
   }
 
+  /**
+   * Whether this JVM ignores SIGINT, as every job a non-interactive shell starts with {@code &}
+   * does ({@code SigIgn} in /proc/self/status). A child inherits that, and its JVM then installs no
+   * handler for it, so Ctrl-C cannot be tested from here.
+   */
+  static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.isReadable(status)) {
+      return false;
+    }
+    for (String line : Files.readAllLines(status, StandardCharsets.UTF_8)) {
+      if (line.startsWith("SigIgn:")) {
+        long mask = Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16);
+        return (mask & (1L << (2 - 1))) != 0; // bit n-1 for signal n; SIGINT is 2
+      }
+    }
+    return false;
+  }
+
   /** Sends SIGINT, as Ctrl-C in a terminal does, and waits for the process to end. */
   int interrupt() throws IOException, InterruptedException {
     new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();

@@ -276,7 +276,11 @@ public final class VectorFileReader {
           if (values == d) {
             throw error(
                 "line " + line,
-                "word '" + word + "' has more than the " + d + " values the header announces");
+                "word '"
+                    + abbreviate(word)
+                    + "' has more than the "
+                    + d
+                    + " values the header announces");
           }
           String token = new String(bytes, start, p - start, StandardCharsets.ISO_8859_1);
           float f;
@@ -288,7 +292,7 @@ public final class VectorFileReader {
                 "value "
                     + (values + 1)
                     + " of word '"
-                    + word
+                    + abbreviate(word)
                     + "' is '"
                     + abbreviate(token)
                     + "', not a number");
@@ -299,7 +303,7 @@ public final class VectorFileReader {
                 "value "
                     + (values + 1)
                     + " of word '"
-                    + word
+                    + abbreviate(word)
                     + "' is "
                     + f
                     + "; vectors must be finite (was training diverging?)");
@@ -309,7 +313,13 @@ public final class VectorFileReader {
         if (values != d) {
           throw error(
               "line " + line,
-              "word '" + word + "' has " + values + " values but the header" + " announces " + d);
+              "word '"
+                  + abbreviate(word)
+                  + "' has "
+                  + values
+                  + " values but the header"
+                  + " announces "
+                  + d);
         }
         addWord(index, words, row, word, "line " + line);
       }
@@ -378,7 +388,7 @@ public final class VectorFileReader {
                 "the file ends inside the vector of word "
                     + (row + 1)
                     + " '"
-                    + word
+                    + abbreviate(word)
                     + "' ("
                     + j
                     + " of "
@@ -391,7 +401,7 @@ public final class VectorFileReader {
                 "value "
                     + (j + 1)
                     + " of word '"
-                    + word
+                    + abbreviate(word)
                     + "' is "
                     + data[base + j]
                     + "; vectors must be finite (was training diverging?)");

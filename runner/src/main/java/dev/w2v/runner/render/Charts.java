@@ -5,9 +5,11 @@ import dev.w2v.core.projection.ProjectedWord;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.List;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -60,9 +62,46 @@ public final class Charts {
     write(chart, png);
   }
 
-  /** The loss against training progress (iterations or epochs), written as a PNG. */
+  /**
+   * Draws a small chart into memory and throws it away, so that the one-time set-up of fonts,
+   * Java2D and the PNG encoder (about half a second) is paid on a spare core while training runs
+   * rather than after it. Returns at once; does nothing on a single core, where it would only
+   * compete with training.
+   */
+  public static void warmUpInBackground() {
+    if (Runtime.getRuntime().availableProcessors() < 2) {
+      return;
+    }
+    Thread warm =
+        new Thread(
+            () -> {
+              try {
+                XYChart chart = new XYChartBuilder().width(64).height(48).title("w").build();
+                chart.addSeries("w", new double[] {0, 1}, new double[] {0, 1});
+                chart.addAnnotation(new AnnotationText("w", 0.5, 0.5, false));
+                BitmapEncoder.saveBitmap(
+                    chart, OutputStream.nullOutputStream(), BitmapEncoder.BitmapFormat.PNG);
+              } catch (IOException | RuntimeException | LinkageError e) {
+                // Only a head start: the real plots report any problem themselves.
+              }
+            },
+            "w2v-chart-warm-up");
+    warm.setDaemon(true);
+    warm.setPriority(Thread.MIN_PRIORITY);
+    warm.start();
+  }
+
+  /**
+   * The loss against training progress (iterations or epochs), written as a PNG. Long series are
+   * thinned to the lowest and highest loss in each of {@link #LOSS_BUCKETS} stretches: the chart
+   * library draws every point separately (about 0.1 ms each), and a plot a few hundred pixels wide
+   * shows no more than that envelope anyway.
+   */
   public static void lossCurve(
       double[] iterations, double[] loss, String title, String xAxis, Path png) {
+    double[][] thinned = envelope(iterations, loss, LOSS_BUCKETS);
+    iterations = thinned[0];
+    loss = thinned[1];
     XYChart chart =
         new XYChartBuilder()
             .width(WIDTH)
@@ -82,6 +121,48 @@ public final class Charts {
     series.setMarker(SeriesMarkers.NONE);
     series.setLineColor(new Color(214, 39, 40));
     write(chart, png);
+  }
+
+  /** Series longer than twice this are thinned to a min and a max per bucket. */
+  static final int LOSS_BUCKETS = 300;
+
+  /**
+   * {x[], y[]} with at most {@code 2 * buckets} points: per consecutive bucket of points, the one
+   * with the lowest and the one with the highest y, in their original order. Shorter series are
+   * returned as they are.
+   */
+  static double[][] envelope(double[] x, double[] y, int buckets) {
+    int n = x.length;
+    if (n <= 2 * buckets) {
+      return new double[][] {x, y};
+    }
+    double[] tx = new double[2 * buckets];
+    double[] ty = new double[2 * buckets];
+    int m = 0;
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) n * b / buckets);
+      int to = (int) ((long) n * (b + 1) / buckets);
+      int low = from;
+      int high = from;
+      for (int i = from + 1; i < to; i++) {
+        // NaN never compares, so a bucket's NaN stays out unless the whole bucket is NaN.
+        if (y[i] < y[low] || Double.isNaN(y[low])) {
+          low = i;
+        }
+        if (y[i] > y[high] || Double.isNaN(y[high])) {
+          high = i;
+        }
+      }
+      int first = Math.min(low, high);
+      int second = Math.max(low, high);
+      tx[m] = x[first];
+      ty[m++] = y[first];
+      if (second != first) {
+        tx[m] = x[second];
+        ty[m++] = y[second];
+      }
+    }
+    return new double[][] {Arrays.copyOf(tx, m), Arrays.copyOf(ty, m)};
   }
 
   private static double span(double[] values) {

@@ -23,6 +23,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * What every training run writes at its end: the model, the vectors, the vocabulary, the pictures,
@@ -56,6 +58,55 @@ public final class TrainingOutputs {
    */
   void write(
       OutputFolder folder, TrainedModel model, String loss, double[][] lossSeries, String xAxis) {
+    // The loss plot needs nothing else written here, so it is drawn on a second core meanwhile.
+    FutureTask<Void> lossPlot =
+        new FutureTask<>(
+            () ->
+                Charts.lossCurve(
+                    lossSeries[0],
+                    lossSeries[1],
+                    "training loss",
+                    xAxis,
+                    folder.resolve("loss.png")),
+            null);
+    Thread plotter = new Thread(lossPlot, "w2v-loss-plot");
+    plotter.setDaemon(true);
+    plotter.start();
+    try {
+      writeAllButLossPlot(folder, model, loss);
+    } finally {
+      awaitLossPlot(lossPlot);
+    }
+  }
+
+  private static void awaitLossPlot(FutureTask<Void> lossPlot) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          lossPlot.get();
+          return;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void writeAllButLossPlot(OutputFolder folder, TrainedModel model, String loss) {
     Path modelFile = folder.resolve(SavedModel.FILE_NAME);
     if (RunnerSettings.SAVE_MODEL.booleanValue(configuration)) {
       // First: the sum vectors below are added into the input matrix in place.
@@ -87,8 +138,6 @@ public final class TrainingOutputs {
     }
     plotWords(folder.resolve("word_vectors.png"), vectors);
     evaluate(folder, vectors, format.equals("binary") ? binary : text);
-    Charts.lossCurve(
-        lossSeries[0], lossSeries[1], "training loss", xAxis, folder.resolve("loss.png"));
   }
 
   /** Deletes an earlier run's output that this run does not write, so none is left stale. */

@@ -22,6 +22,7 @@ import dev.w2v.core.train.TrainingRun;
 import dev.w2v.runner.config.Configuration;
 import dev.w2v.runner.config.RunnerSettings;
 import dev.w2v.runner.plugins.Plugins;
+import dev.w2v.runner.render.Charts;
 import dev.w2v.runner.render.ProgressDisplay;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -117,6 +118,7 @@ public final class TrainingSession {
           bundled
               ? "reading the bundled SST sentences (--corpus FILE trains on your own text)"
               : "reading " + corpus);
+      Charts.warmUpInBackground();
       try {
         model = trainer.train(run);
       } catch (TrainingCancelledException e) {

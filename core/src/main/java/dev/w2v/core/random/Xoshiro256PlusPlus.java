@@ -52,6 +52,16 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
     return new long[] {s0, s1, s2, s3};
   }
 
+  /**
+   * Writes the current state into {@code target[0..3]}, as {@link #state()} without a new array.
+   */
+  public void copyStateTo(long[] target) {
+    target[0] = s0;
+    target[1] = s1;
+    target[2] = s2;
+    target[3] = s3;
+  }
+
   /** An independent copy at the same state. */
   public Xoshiro256PlusPlus copy() {
     return new Xoshiro256PlusPlus(state());

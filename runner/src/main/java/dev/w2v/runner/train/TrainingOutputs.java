@@ -23,8 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * What every training run writes at its end: the model, the vectors, the vocabulary, the pictures,
@@ -58,52 +56,17 @@ public final class TrainingOutputs {
    */
   void write(
       OutputFolder folder, TrainedModel model, String loss, double[][] lossSeries, String xAxis) {
-    // The loss plot needs nothing else written here, so it is drawn on a second core meanwhile.
-    FutureTask<Void> lossPlot =
-        new FutureTask<>(
+    // The plots need nothing else written here, so each is drawn on a spare core meanwhile.
+    Background.start(
+            "w2v-loss-plot",
             () ->
                 Charts.lossCurve(
                     lossSeries[0],
                     lossSeries[1],
                     "training loss",
                     xAxis,
-                    folder.resolve("loss.png")),
-            null);
-    Thread plotter = new Thread(lossPlot, "w2v-loss-plot");
-    plotter.setDaemon(true);
-    plotter.start();
-    try {
-      writeAllButLossPlot(folder, model, loss);
-    } finally {
-      awaitLossPlot(lossPlot);
-    }
-  }
-
-  private static void awaitLossPlot(FutureTask<Void> lossPlot) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          lossPlot.get();
-          return;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+                    folder.resolve("loss.png")))
+        .alongside(() -> writeAllButLossPlot(folder, model, loss));
   }
 
   private void writeAllButLossPlot(OutputFolder folder, TrainedModel model, String loss) {
@@ -122,6 +85,11 @@ public final class TrainingOutputs {
     // memory peak.
     WordVectors vectors =
         WordVectors.ofOwned(model.vocabulary().words(), model.dimension(), chooseVectors(model));
+    Background.start("w2v-word-plot", () -> plotWords(folder.resolve("word_vectors.png"), vectors))
+        .alongside(() -> writeVectorFiles(folder, vectors));
+  }
+
+  private void writeVectorFiles(OutputFolder folder, WordVectors vectors) {
     String format = RunnerSettings.VECTORS_FORMAT.stringValue(configuration);
     Path text = folder.resolve("vectors.txt");
     Path binary = folder.resolve("vectors.bin");
@@ -136,7 +104,6 @@ public final class TrainingOutputs {
     } else {
       writeVectors(binary, vectors, VectorFormat.BINARY);
     }
-    plotWords(folder.resolve("word_vectors.png"), vectors);
     evaluate(folder, vectors, format.equals("binary") ? binary : text);
   }
 

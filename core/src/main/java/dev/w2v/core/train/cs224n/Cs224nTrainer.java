@@ -136,7 +136,6 @@ public final class Cs224nTrainer implements Trainer {
     int iterations = config.iterations();
     TrainingListener listener = run.listener();
     BatchGradient gradient = new BatchGradient(input, d);
-    ContextSampler.Context context = new ContextSampler.Context(config.window());
     Loss.Scratch scratch = loss.newScratch();
     long startNanos = System.nanoTime();
     long startIteration = state.iteration;
@@ -144,62 +143,76 @@ public final class Cs224nTrainer implements Trainer {
     listener.started(
         new TrainingPlan(
             state.iteration, iterations, "it", "iteration", "smoothed_loss", "iteration", 1));
-    while (state.iteration < iterations) {
-      if (run.cancellation().requested()) {
-        Path saved =
-            run.checkpointing()
-                ? run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras))
-                : null;
-        throw run.cancelled(state.iteration, saved);
-      }
-      long it = state.iteration + 1;
-      double cost = 0;
-      for (int b = 0; b < batch; b++) {
-        contexts.sample(config.window(), state.contextRandom, context);
-        int center = context.center();
-        gradient.forInputRow(center);
-        for (int k = 0; k < context.size(); k++) {
-          cost +=
-              loss.lossAndGradient(
-                  scratch,
-                  input,
-                  center * d,
-                  context.outside(k),
-                  output,
-                  extras,
-                  state.lossRandom,
-                  gradient);
+    try (ContextBatches batches =
+        new ContextBatches(
+            contexts,
+            config.window(),
+            batch,
+            Math.max(0, iterations - state.iteration),
+            state.contextRandom,
+            ContextBatches.worthAThread())) {
+      while (state.iteration < iterations) {
+        if (run.cancellation().requested()) {
+          Path saved =
+              run.checkpointing()
+                  ? run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras))
+                  : null;
+          throw run.cancelled(state.iteration, saved);
         }
-      }
-      cost /= batch;
-      if (!Double.isFinite(cost)) {
-        throw run.diverged(
-            String.format(
-                Locale.ROOT,
-                "the loss became %s at iteration %d with learning rate %s",
-                Double.isNaN(cost) ? "NaN" : "infinite",
-                it,
-                state.step),
-            lowerLr());
-      }
-      gradient.applyAndClear(output, (float) (state.step / batch));
-      gradient.applyExtrasAndClear(extras, (float) (state.step / batch));
-      state.iteration = it;
-      if (it % config.reportEvery() == 0) {
-        state.smoothedLoss =
-            Double.isNaN(state.smoothedLoss) ? cost : 0.95 * state.smoothedLoss + 0.05 * cost;
-        listener.metric(new Metric(it, state.smoothedLoss, state.step));
-        long now = System.nanoTime();
-        if (now - lastProgress >= PROGRESS_NANOS || it == iterations) {
-          lastProgress = now;
-          listener.progress(progress(state, startNanos, startIteration, now));
+        long it = state.iteration + 1;
+        double cost = 0;
+        int slot = batches.next();
+        int[] centers = batches.centers(slot);
+        int[] starts = batches.starts(slot);
+        int[] outside = batches.outside(slot);
+        for (int b = 0; b < batch; b++) {
+          int center = centers[b];
+          gradient.forInputRow(center);
+          for (int k = starts[b]; k < starts[b + 1]; k++) {
+            cost +=
+                loss.lossAndGradient(
+                    scratch,
+                    input,
+                    center * d,
+                    outside[k],
+                    output,
+                    extras,
+                    state.lossRandom,
+                    gradient);
+          }
         }
-      }
-      if (it % config.annealEvery() == 0) {
-        state.step *= 0.5;
-      }
-      if (run.checkpointing() && (it % config.checkpointEvery() == 0 || it == iterations)) {
-        run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras));
+        System.arraycopy(batches.stateAfter(slot), 0, state.contextState, 0, 4);
+        batches.release();
+        cost /= batch;
+        if (!Double.isFinite(cost)) {
+          throw run.diverged(
+              String.format(
+                  Locale.ROOT,
+                  "the loss became %s at iteration %d with learning rate %s",
+                  Double.isNaN(cost) ? "NaN" : "infinite",
+                  it,
+                  state.step),
+              lowerLr());
+        }
+        gradient.applyAndClear(output, (float) (state.step / batch));
+        gradient.applyExtrasAndClear(extras, (float) (state.step / batch));
+        state.iteration = it;
+        if (it % config.reportEvery() == 0) {
+          state.smoothedLoss =
+              Double.isNaN(state.smoothedLoss) ? cost : 0.95 * state.smoothedLoss + 0.05 * cost;
+          listener.metric(new Metric(it, state.smoothedLoss, state.step));
+          long now = System.nanoTime();
+          if (now - lastProgress >= PROGRESS_NANOS || it == iterations) {
+            lastProgress = now;
+            listener.progress(progress(state, startNanos, startIteration, now));
+          }
+        }
+        if (it % config.annealEvery() == 0) {
+          state.step *= 0.5;
+        }
+        if (run.checkpointing() && (it % config.checkpointEvery() == 0 || it == iterations)) {
+          run.saveCheckpoint(state.snapshot(fingerprint, input, output, extras));
+        }
       }
     }
     listener.finished(progress(state, startNanos, startIteration, System.nanoTime()));
@@ -227,7 +240,9 @@ public final class Cs224nTrainer implements Trainer {
 
   /** Everything that changes during training, besides the matrices. */
   private static final class State {
+    // Where the context generator starts; contextState is its state after the last batch trained.
     Xoshiro256PlusPlus contextRandom;
+    long[] contextState;
     Xoshiro256PlusPlus lossRandom;
     long iteration;
     double step;
@@ -235,6 +250,7 @@ public final class Cs224nTrainer implements Trainer {
 
     State(Cs224nConfig config) {
       contextRandom = new Xoshiro256PlusPlus(config.seed() ^ CONTEXT_STREAM);
+      contextState = contextRandom.state();
       lossRandom = new Xoshiro256PlusPlus(config.seed() ^ LOSS_STREAM);
       step = config.learningRate();
     }
@@ -251,7 +267,7 @@ public final class Cs224nTrainer implements Trainer {
           iteration,
           step,
           smoothedLoss,
-          List.of(contextRandom.state(), lossRandom.state()),
+          List.of(contextState.clone(), lossRandom.state()),
           matrices,
           List.of());
     }
@@ -275,6 +291,7 @@ public final class Cs224nTrainer implements Trainer {
         System.arraycopy(m.get(2 + b), 0, extras[b], 0, extras[b].length);
       }
       contextRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(0));
+      contextState = contextRandom.state();
       lossRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(1));
       iteration = checkpoint.position();
       step = checkpoint.learningRate();

@@ -19,8 +19,9 @@ import scala.jdk.javaapi.CollectionConverters;
  * given, and the vectors written in word2vec text format for `w2v evaluate`.
  *
  * <p>Usage (Java's source launcher, Spark and MLlib on the class path): {@code java -cp ...
- * bench/MllibWord2Vec.java CORPUS OUT.vec MASTER PARTITIONS EPOCHS}. Prints {@code fit N s}, the
- * time of {@code Word2Vec.fit} alone.
+ * bench/MllibWord2Vec.java CORPUS OUT.vec MASTER PARTITIONS EPOCHS [SEED [LR]]}; seed 31415 and
+ * MLlib's learning rate 0.025 unless given. Prints {@code fit N s}, the time of {@code
+ * Word2Vec.fit} alone.
  */
 public final class MllibWord2Vec {
 
@@ -30,6 +31,8 @@ public final class MllibWord2Vec {
     String master = args[2];
     int partitions = Integer.parseInt(args[3]);
     int epochs = Integer.parseInt(args[4]);
+    long seed = args.length > 5 ? Long.parseLong(args[5]) : 31415;
+    double learningRate = args.length > 6 ? Double.parseDouble(args[6]) : 0.025;
     SparkSession spark =
         SparkSession.builder()
             .appName("mllib-word2vec")
@@ -52,7 +55,8 @@ public final class MllibWord2Vec {
               .setMinCount(5)
               .setNumPartitions(partitions)
               .setNumIterations(epochs)
-              .setSeed(31415);
+              .setLearningRate(learningRate)
+              .setSeed(seed);
       long start = System.nanoTime();
       Word2VecModel model = word2vec.fit(sentences);
       double seconds = (System.nanoTime() - start) / 1e9;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# w2v's fast trainer side by side with gensim, word2vec C and fastText on one real English corpus:
+# w2v's fast trainer side by side with gensim, word2vec C, fastText and Spark MLlib on one real
+# English corpus:
 # skip-gram and CBOW, one thread and every thread, several seeds, one table of speed, memory and
 # quality, and the verdict on each target of issue #14.
 #
@@ -14,7 +15,7 @@
 #                        row gives the median speed and the mean (and spread) of the quality.
 #   PEERS_THREADS="1 2"  thread counts (default: 1 and every processor).
 #   PEERS_MODELS="skipgram cbow"                 models (default both).
-#   PEERS_TOOLS="w2v gensim word2vec-c fasttext" tools (default all four).
+#   PEERS_TOOLS="w2v gensim word2vec-c fasttext mllib" tools (default all five).
 #   PEERS_SIMLEX=FILE    SimLex-999 (word pairs, tab-separated, '#' comments) as a third quality
 #                        column; none of our registries ships it, so bring your own copy.
 #   PEERS_PLUGINS="FILE ..." files sourced before the runs. Each may define more tools: a
@@ -22,7 +23,10 @@
 #                        $work/NAME.vec (word2vec text or binary) through `timed NAME ...`, and
 #                        $work/NAME.seconds (its training seconds) or $work/NAME.speed (training
 #                        words/s); then add TOOL to PEERS_TOOLS.
-# Spark MLlib's Word2Vec runs in bench/spark-peers.sh, on the same corpus, beside our Spark trainer.
+# Spark MLlib's Word2Vec (3.5.6, bench/MllibWord2Vec.java) runs in local[THREADS] with THREADS
+# partitions. It has skip-gram with hierarchical softmax only: no negative sampling, no
+# sub-sampling, no CBOW (its CBOW rows say so); dim, window, min-count, epochs, lr and seed are
+# the table's. bench/spark-peers.sh sets it beside our Spark trainer.
 # Installs python3-gensim, fasttext and time from Debian when they are missing (needs root).
 # word2vec C is fetched with `npm pack word2vec@1.1.5` (its src/word2vec.c) and built with gcc
 # -O3 -march=native; the copy gets one local change, a seed from $W2VC_SEED (stock behaviour
@@ -44,7 +48,7 @@ seeds=${PEERS_SEEDS:-3}
 threads_list=${PEERS_THREADS:-"1 $(nproc)"}
 [[ $threads_list == "1 1" ]] && threads_list=1
 models=${PEERS_MODELS:-"skipgram cbow"}
-tools=${PEERS_TOOLS:-"w2v gensim word2vec-c fasttext"}
+tools=${PEERS_TOOLS:-"w2v gensim word2vec-c fasttext mllib"}
 simlex=${PEERS_SIMLEX:-}
 [[ -z $simlex || -s $simlex ]] || fail "PEERS_SIMLEX=$simlex is not a readable file"
 epochs=5
@@ -102,6 +106,16 @@ warmup=$(mktemp -d)
 ./w2v train --out "$warmup" >/dev/null 2>&1 || fail "w2v train failed on the bundled corpus"
 rm -rf "$warmup"
 [[ " $tools " == *" word2vec-c "* ]] && build_word2vec_c
+if [[ " $tools " == *" mllib "* ]]; then
+  if [[ ! -f trainer-spark/target/mllib-libs/.complete ]]; then
+    echo "peers: fetching Spark MLlib's jars (once) ..." >&2
+    mvn -B -q -DskipTests -Dmaven.test.skip.exec=true -Pmllib package -pl trainer-spark -am \
+      >"$work/mllib-build.log" 2>&1 || fail "building MLlib's class path failed; see $work/mllib-build.log"
+    touch trainer-spark/target/mllib-libs/.complete
+  fi
+  # Compiled rather than source-launched: Spark's executors find the driver's lambdas by class name.
+  javac -nowarn -cp "trainer-spark/target/mllib-libs/*" -d "$work/classes" bench/MllibWord2Vec.java
+fi
 
 # word2vec C's learning rates, for every tool.
 lr_of() { [[ $1 == cbow ]] && echo 0.05 || echo 0.025; }
@@ -156,6 +170,21 @@ run_fasttext() {
   rm -f "$work/$name.bin"
 }
 
+run_mllib() {
+  local model=$1 t=$2 seed=$3 name=$4
+  if [[ $model != skipgram ]]; then
+    echo "MLlib's Word2Vec has skip-gram only" >"$work/$name.unsupported"
+    return
+  fi
+  timed "$name" java -XX:MaxRAMPercentage=75 -Dlog4j2.configurationFile=trainer-spark/conf/log4j2.properties \
+    --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
+    --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED \
+    --add-opens=java.base/java.lang=ALL-UNNAMED \
+    -cp "$work/classes:trainer-spark/target/mllib-libs/*" MllibWord2Vec \
+    "$corpus" "$work/$name.vec" "local[$t]" "$t" $epochs "$seed" "$(lr_of "$model")"
+  perl -ne 'print "$1\n" if /^fit ([0-9.]+) s/' "$work/$name.log" >"$work/$name.seconds"
+}
+
 # Hogwild threads share the matrices, so a multi-threaded run's speed depends on how fast a cache
 # line moves between cores; on a VM that changes with the host's placement of the virtual CPUs
 # (bench/README.md). Each multi-threaded run gets the figure measured just before and just after.
@@ -172,7 +201,7 @@ probe() {
 }
 
 rm -f "$work"/*.log "$work"/*.vec "$work"/*.time "$work"/*.seconds "$work"/*.speed "$work"/*.json \
-  "$work"/*.latency
+  "$work"/*.latency "$work"/*.unsupported
 started=$(date -u +%Y-%m-%dT%H:%MZ)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for seed in $(seq "$seeds"); do
@@ -216,6 +245,9 @@ def latency(name):
         return []
     return [int(x) for x in read(f"{name}.latency").split()]
 
+def supported(tool, model, t):
+    return not os.path.exists(os.path.join(work, f"{tool}-{model}-{t}-1.unsupported"))
+
 def run(tool, model, t, seed):
     name = f"{tool}-{model}-{t}-{seed}"
     wall, rss_kb = read(f"{name}.time").split()[-2:]
@@ -237,7 +269,7 @@ def mean_sd(xs):
     return f"{m:.4f} ± {statistics.stdev(xs):.4f}" if len(xs) > 1 else f"{m:.4f}"
 
 runs = {(tool, model, t): [run(tool, model, t, s) for s in range(1, seeds + 1)]
-        for tool in tools for model in models for t in threads_list}
+        for tool in tools for model in models for t in threads_list if supported(tool, model, t)}
 
 def row(tool, model, t):
     rs = runs[(tool, model, t)]
@@ -262,6 +294,10 @@ print("| --- | --- | ---: | ---: | ---: | ---: | ---: | " + " | ".join("---:" fo
 for model in models:
     for t in threads_list:
         for tool in tools:
+            if (tool, model, t) not in runs:
+                why = read(f"{tool}-{model}-{t}-1.unsupported")
+                print(f"| {tool} | {model} | {t} | {why} | | | | " + " | ".join("" for _ in quality_heads) + " |")
+                continue
             rs = runs[(tool, model, t)]
             r = row(tool, model, t)
             quality = [mean_sd([x["wordsim"] for x in rs])]
@@ -286,8 +322,8 @@ one = threads_list[0]
 if "w2v" in tools:
     for model in models:
         w = row("w2v", model, one)
-        for peer, target in (("gensim", 2.5), ("word2vec-c", 5.0), ("fasttext", None)):
-            if peer not in tools:
+        for peer, target in (("gensim", 2.5), ("word2vec-c", 5.0), ("fasttext", None), ("mllib", None)):
+            if peer not in tools or (peer, model, one) not in runs:
                 continue
             p = row(peer, model, one)
             wall_ratio = p["wall"] / w["wall"]

@@ -1,14 +1,14 @@
 package dev.w2v.spark;
 
 import dev.w2v.api.Loss;
-import dev.w2v.core.corpus.ContextWindow;
 import dev.w2v.core.corpus.EncodedCorpus;
 import dev.w2v.core.corpus.SubSampling;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
-import dev.w2v.core.train.fast.WordStep;
+import dev.w2v.core.train.fast.SentenceStep;
 import java.io.Serializable;
 import java.util.Iterator;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.broadcast.Broadcast;
@@ -16,8 +16,8 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * One task of one round, on an executor: trains its share's slice of the round from its own copy of
- * the round's model, with Hogwild threads through the fast trainer's {@link WordStep}, and returns
- * what it changed.
+ * the round's model, with Hogwild threads through the fast trainer's {@link SentenceStep} (batched
+ * windows or one loss call per pair, as configured), and returns what it changed.
  *
  * <p>The copy is decoded from the broadcast bytes, so the task shares nothing mutable with the
  * driver or with the other tasks of its executor. Its random generators are seeded from the run's
@@ -125,16 +125,13 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
     }
     Worker[] workers = new Worker[run.threads()];
     for (int t = 0; t < workers.length; t++) {
+      Xoshiro256PlusPlus random = new Xoshiro256PlusPlus(seed(config.seed(), round, share, t));
       workers[t] =
           new Worker(
               run,
-              new WordStep(
-                  config.model(),
-                  loss,
-                  input,
-                  output,
-                  extras,
-                  new Xoshiro256PlusPlus(seed(config.seed(), round, share, t))),
+              run.step()
+                  .newStep(config.model(), loss, input, output, extras, config.window(), random),
+              random,
               ints,
               parts[t],
               parts[t + 1],
@@ -222,7 +219,8 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
   /** One thread's part of the slice: word2vec C's loop of the fast trainer's workers. */
   private final class Worker implements Runnable {
     private final RunContext run;
-    private final WordStep step;
+    private final SentenceStep step;
+    private final RandomGenerator random;
     private final int[] ints;
     private final int from;
     private final int to;
@@ -233,7 +231,8 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
 
     Worker(
         RunContext run,
-        WordStep step,
+        SentenceStep step,
+        RandomGenerator random,
         int[] ints,
         int from,
         int to,
@@ -241,6 +240,7 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
         TaskContext task) {
       this.run = run;
       this.step = step;
+      this.random = random;
       this.ints = ints;
       this.from = from;
       this.to = to;
@@ -261,7 +261,6 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
       SubSampling subSampling = run.subSampling();
       int window = run.config().window();
       int[] sentence = new int[EncodedCorpus.MAX_SENTENCE_LENGTH + 1];
-      var random = step.random();
       double before = run.wordsBefore(round);
       double roundWords = run.roundWords()[round % run.config().rounds()];
       // Every task is taken to be as far through its slice as this thread is through its part,
@@ -289,9 +288,7 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
             sentence[length++] = word;
           }
         }
-        for (int p = 0; p < length; p++) {
-          step.train(sentence, length, p, ContextWindow.reach(window, random), lr);
-        }
+        step.trainSentence(sentence, length, window, lr);
       }
     }
   }

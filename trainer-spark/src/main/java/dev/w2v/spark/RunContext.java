@@ -9,6 +9,7 @@ import dev.w2v.core.W2vException;
 import dev.w2v.core.corpus.SubSampling;
 import dev.w2v.core.plugin.ConfiguredLoss;
 import dev.w2v.core.plugin.ProviderRegistry;
+import dev.w2v.core.train.fast.StepKind;
 import java.io.Serializable;
 import java.util.List;
 
@@ -27,6 +28,7 @@ final class RunContext implements Serializable {
   private final ConfiguredLoss.Recipe loss;
   private final SparkConfig config;
   private final int threads;
+  private final StepKind step;
   private final long[] roundWords;
 
   /**
@@ -43,6 +45,7 @@ final class RunContext implements Serializable {
       ConfiguredLoss.Recipe loss,
       SparkConfig config,
       int threads,
+      StepKind step,
       long[] roundWords) {
     this.counts = counts;
     this.subSampling = subSampling;
@@ -50,6 +53,7 @@ final class RunContext implements Serializable {
     this.loss = loss;
     this.config = config;
     this.threads = threads;
+    this.step = step;
     this.roundWords = roundWords;
   }
 
@@ -63,6 +67,11 @@ final class RunContext implements Serializable {
 
   int threads() {
     return threads;
+  }
+
+  /** The step kind, resolved on the driver for the configured model and loss. */
+  StepKind step() {
+    return step;
   }
 
   long[] roundWords() {

@@ -4,6 +4,7 @@ import dev.w2v.core.W2vException;
 import dev.w2v.core.train.Setting;
 import dev.w2v.core.train.Settings;
 import dev.w2v.core.train.fast.Model;
+import dev.w2v.core.train.fast.StepKind;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ import java.util.Map;
  * @param partitions how many tasks train at once (0: Spark's default parallelism / threads)
  * @param threads Hogwild threads inside each task (0: {@code spark.task.cpus})
  * @param merge how the tasks' changes are combined
+ * @param step how a task hands pairs to the loss: batched windows or one call per pair
  * @param seed the seed of every random draw
  * @param maxVocab the counting pass's pruning limit, per task
  * @param checkpointRounds rounds between checkpoints
@@ -44,6 +46,7 @@ public record SparkConfig(
     int partitions,
     int threads,
     Merge merge,
+    StepKind step,
     long seed,
     int maxVocab,
     int checkpointRounds,
@@ -159,6 +162,7 @@ public record SparkConfig(
           PARTITIONS,
           THREADS,
           MERGE,
+          StepKind.SETTING,
           SEED,
           MAX_VOCAB,
           CHECKPOINT_ROUNDS,
@@ -189,6 +193,9 @@ public record SparkConfig(
     if (merge == null) {
       throw new W2vException("merge must be sum or average");
     }
+    if (step == null) {
+      throw new W2vException("step must be auto, batched or pairs");
+    }
     sparkConf = Map.copyOf(sparkConf);
   }
 
@@ -214,6 +221,7 @@ public record SparkConfig(
         PARTITIONS.intValue(s),
         THREADS.intValue(s),
         Merge.valueOf(MERGE.stringValue(s).toUpperCase(Locale.ROOT)),
+        StepKind.from(s),
         SEED.longValue(s),
         MAX_VOCAB.intValue(s),
         CHECKPOINT_ROUNDS.intValue(s),
@@ -251,6 +259,7 @@ public record SparkConfig(
         0,
         0,
         Merge.SUM,
+        StepKind.AUTO,
         31415,
         10_000_000,
         1,
@@ -277,6 +286,7 @@ public record SparkConfig(
     private int partitions;
     private int threads;
     private Merge merge;
+    private StepKind step;
     private long seed;
     private int maxVocab;
     private int checkpointRounds;
@@ -296,6 +306,7 @@ public record SparkConfig(
       partitions = c.partitions;
       threads = c.threads;
       merge = c.merge;
+      step = c.step;
       seed = c.seed;
       maxVocab = c.maxVocab;
       checkpointRounds = c.checkpointRounds;
@@ -361,6 +372,12 @@ public record SparkConfig(
       return this;
     }
 
+    /** How a task hands pairs to the loss. */
+    public Builder step(StepKind step) {
+      this.step = step;
+      return this;
+    }
+
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
@@ -405,6 +422,7 @@ public record SparkConfig(
           partitions,
           threads,
           merge,
+          step,
           seed,
           maxVocab,
           checkpointRounds,

@@ -19,6 +19,7 @@ import dev.w2v.core.train.TrainedModel;
 import dev.w2v.core.train.Trainer;
 import dev.w2v.core.train.TrainingPlan;
 import dev.w2v.core.train.TrainingRun;
+import dev.w2v.core.train.fast.StepKind;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -179,6 +180,7 @@ public final class SparkTrainer implements Trainer {
               configured.recipe(),
               config,
               threads,
+              config.step().resolve(config.model(), loss, run.losses().lossName()),
               roundWords);
       this.totalRounds = config.epochs() * config.rounds();
       long modelFloats = (long) vocabulary.size() * d + (long) loss.outputRows() * d;
@@ -223,6 +225,10 @@ public final class SparkTrainer implements Trainer {
       f.put("partitions", partitions);
       f.put("threads", threads);
       f.put("merge", config.merge().key());
+      if (context.step() != StepKind.PAIRS) {
+        // Absent for pairs, so that a checkpoint of a run from before batched steps still fits.
+        f.put("step", context.step().key());
+      }
       f.put("seed", config.seed());
       f.put("vocabulary", vocabulary.size() + " words " + vocabulary.fingerprint());
       f.put("corpus-words", context.epochWords());

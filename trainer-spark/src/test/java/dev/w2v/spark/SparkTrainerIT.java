@@ -100,6 +100,31 @@ class SparkTrainerIT {
   }
 
   @Test
+  void theStepSettingReachesTheTasks() {
+    // Skip-gram defaults to batched windows for negsampling; pairs is the other path, so the two
+    // must differ (a setting that never reached the executors would give the same vectors) and
+    // both must learn.
+    TrainedModel pairs =
+        train(
+            CONFIG.toBuilder().step(dev.w2v.core.train.fast.StepKind.PAIRS).build(),
+            run(corpus, RealLosses.negativeSampling(5)));
+    TrainedModel auto = train(CONFIG, run(corpus, RealLosses.negativeSampling(5)));
+    assertTrue(PlantedCorpus.neighbourAccuracy(pairs) >= 0.9, "pairs");
+    assertTrue(PlantedCorpus.neighbourAccuracy(auto) >= 0.9, "batched");
+    assertFalse(java.util.Arrays.equals(pairs.input(), auto.input()), "step had no effect");
+    W2vException refused =
+        assertThrows(
+            W2vException.class,
+            () ->
+                train(
+                    CONFIG.toBuilder().step(dev.w2v.core.train.fast.StepKind.BATCHED).build(),
+                    run(
+                        corpus,
+                        RealLosses.factory("biased-negsampling", java.util.Map.of("k", 5)))));
+    assertTrue(refused.getMessage().contains("step=batched"), refused.getMessage());
+  }
+
+  @Test
   void cbowAndAverageMergeLearnToo() {
     TrainedModel cbow =
         train(

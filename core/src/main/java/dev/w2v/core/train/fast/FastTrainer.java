@@ -1,6 +1,5 @@
 package dev.w2v.core.train.fast;
 
-import dev.w2v.api.BatchedLoss;
 import dev.w2v.api.Loss;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.checkpoint.Checkpoint;
@@ -802,11 +801,7 @@ public final class FastTrainer implements Trainer {
         // Built on the training thread itself, so that each thread's often-written state (its
         // scratch and counters) is allocated in that thread's own allocation buffer and shares
         // no cache line with the other threads' state.
-        step =
-            stepKind == StepKind.BATCHED
-                ? new BatchedStep(
-                    model, (BatchedLoss) loss, inputs, outputs, extras, shared.window, random)
-                : new PairSentenceStep(new WordStep(model, loss, inputs, outputs, extras, random));
+        step = stepKind.newStep(model, loss, inputs, outputs, extras, shared.window, random);
         step.restoreCounters(restoredPairs, restoredLoss);
         sentence = new int[EncodedCorpus.MAX_SENTENCE_LENGTH + 1];
         train();

@@ -7,6 +7,7 @@ import dev.w2v.core.train.Setting;
 import dev.w2v.core.train.Settings;
 import java.util.List;
 import java.util.Locale;
+import java.util.random.RandomGenerator;
 
 /**
  * How the fast trainer hands pairs to the loss: one call per pair ({@link WordStep}), or a window
@@ -20,7 +21,8 @@ public enum StepKind {
   /** One call per (input, target) pair, word2vec C's step, for any loss. */
   PAIRS;
 
-  static final Setting SETTING =
+  /** The {@code step} key, shared by the trainers that take it. */
+  public static final Setting SETTING =
       Setting.choice(
           "step",
           "auto",
@@ -33,8 +35,13 @@ public enum StepKind {
     return valueOf(SETTING.stringValue(settings).toUpperCase(Locale.ROOT));
   }
 
-  /** This choice made concrete for {@code model} and {@code loss}. */
-  StepKind resolve(Model model, Loss loss, String lossName) {
+  /**
+   * This choice made concrete for {@code model} and {@code loss}: {@link #BATCHED} or {@link
+   * #PAIRS}.
+   *
+   * @throws W2vException for {@link #BATCHED} with a loss that has no batched form
+   */
+  public StepKind resolve(Model model, Loss loss, String lossName) {
     boolean can = loss instanceof BatchedLoss;
     return switch (this) {
       case AUTO -> can && batchedByDefault(model) ? BATCHED : PAIRS;
@@ -59,6 +66,30 @@ public enum StepKind {
    */
   static boolean batchedByDefault(Model model) {
     return model == Model.SKIPGRAM;
+  }
+
+  /**
+   * One thread's step of this resolved kind, over matrices the threads share.
+   *
+   * @param window the largest window, which sizes a batched step's buffers
+   * @param random the thread's own generator, for the windows and the loss
+   * @throws IllegalStateException for {@link #AUTO}, which must be {@link #resolve resolved} first
+   */
+  public SentenceStep newStep(
+      Model model,
+      Loss loss,
+      float[] inputs,
+      float[] outputs,
+      float[][] extras,
+      int window,
+      RandomGenerator random) {
+    return switch (this) {
+      case BATCHED ->
+          new BatchedStep(model, (BatchedLoss) loss, inputs, outputs, extras, window, random);
+      case PAIRS ->
+          new PairSentenceStep(new WordStep(model, loss, inputs, outputs, extras, random));
+      case AUTO -> throw new IllegalStateException("resolve the step kind before making a step");
+    };
   }
 
   /** The name used in configuration and in the checkpoint's fingerprint. */

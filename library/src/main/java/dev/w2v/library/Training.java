@@ -1,5 +1,6 @@
 package dev.w2v.library;
 
+import dev.w2v.core.Failures;
 import dev.w2v.core.W2vException;
 import dev.w2v.core.train.Cancellation;
 import java.util.concurrent.CompletableFuture;
@@ -44,14 +45,7 @@ public final class Training {
     try {
       return result.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new W2vException("training failed: " + cause, cause);
+      throw Failures.rethrow(e.getCause(), c -> new W2vException("training failed: " + c, c));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.w2v.spark;
 
 import dev.w2v.api.Loss;
+import dev.w2v.core.Failures;
 import dev.w2v.core.corpus.EncodedCorpus;
 import dev.w2v.core.corpus.SubSampling;
 import dev.w2v.core.random.Xoshiro256PlusPlus;
@@ -191,13 +192,8 @@ final class RoundTask implements Function2<Integer, Iterator<int[]>, Iterator<Ro
     }
     for (Worker w : workers) {
       if (w.failure != null) {
-        if (w.failure instanceof RuntimeException e) {
-          throw e;
-        }
-        if (w.failure instanceof Error e) {
-          throw e;
-        }
-        throw new IllegalStateException("a training thread failed: " + w.failure, w.failure);
+        throw Failures.rethrow(
+            w.failure, f -> new IllegalStateException("a training thread failed: " + f, f));
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.w2v.runner.train;
 
+import dev.w2v.core.Failures;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -56,14 +57,7 @@ final class Background {
         }
       }
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw Failures.rethrow(e.getCause(), IllegalStateException::new);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A loss and a sampler chosen by name, with their parameters validated and completed with their
@@ -140,6 +141,12 @@ public final class ConfiguredLoss implements LossFactory {
   /** Creates the sampler, then the loss, for this vocabulary and dimension. */
   @Override
   public Loss create(WordCounts counts, int dimension) {
+    return create(counts, dimension, UnaryOperator.identity());
+  }
+
+  /** As {@link #create(WordCounts, int)}, the loss seeing the sampler through {@code view}. */
+  @Override
+  public Loss create(WordCounts counts, int dimension, UnaryOperator<Sampler> view) {
     Sampler sampler = null;
     try {
       if (samplerProvider != null) {
@@ -148,6 +155,9 @@ public final class ConfiguredLoss implements LossFactory {
     } catch (RuntimeException e) {
       throw new W2vException(
           "sampler '" + samplerProvider.name() + "' could not be created: " + e.getMessage(), e);
+    }
+    if (sampler != null) {
+      sampler = view.apply(sampler);
     }
     try {
       return lossProvider.create(new LossContext(counts, dimension, lossParameters, sampler));

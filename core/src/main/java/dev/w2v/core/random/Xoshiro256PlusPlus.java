@@ -1,13 +1,11 @@
 package dev.w2v.core.random;
 
-import java.util.random.RandomGenerator;
-
 /**
  * The xoshiro256++ generator (Blackman and Vigna), chosen because its whole state is four longs
  * that a checkpoint can save and restore, which the JDK's generators do not expose. Not
  * thread-safe: each training thread owns one.
  */
-public final class Xoshiro256PlusPlus implements RandomGenerator {
+public final class Xoshiro256PlusPlus extends LongSequenceGenerator {
 
   private long s0;
   private long s1;
@@ -84,38 +82,5 @@ public final class Xoshiro256PlusPlus implements RandomGenerator {
     s2 ^= t;
     s3 = Long.rotateLeft(s3, 45);
     return result;
-  }
-
-  @Override
-  public int nextInt() {
-    return (int) (nextLong() >>> 32);
-  }
-
-  /** Uniform in [0, bound) by Lemire's multiply-and-reject method: unbiased, usually one draw. */
-  @Override
-  public int nextInt(int bound) {
-    if (bound <= 0) {
-      throw new IllegalArgumentException("bound must be positive, was " + bound);
-    }
-    long m = (nextLong() >>> 32) * bound;
-    long low = m & 0xFFFFFFFFL;
-    if (low < bound) {
-      long threshold = (0x1_0000_0000L - bound) % bound;
-      while (low < threshold) {
-        m = (nextLong() >>> 32) * bound;
-        low = m & 0xFFFFFFFFL;
-      }
-    }
-    return (int) (m >>> 32);
-  }
-
-  @Override
-  public double nextDouble() {
-    return (nextLong() >>> 11) * 0x1.0p-53;
-  }
-
-  @Override
-  public float nextFloat() {
-    return (nextLong() >>> 40) * 0x1.0p-24f;
   }
 }

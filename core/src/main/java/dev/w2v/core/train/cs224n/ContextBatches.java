@@ -1,7 +1,7 @@
 package dev.w2v.core.train.cs224n;
 
 import dev.w2v.core.random.Xoshiro256PlusPlus;
-import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * The contexts of the coming batches, drawn ahead of training on a second core.
@@ -12,12 +12,12 @@ import java.util.concurrent.locks.LockSupport;
  * is bit for bit the same with or without the second thread. Drawing was about a fifth of the
  * CS224n loop (random reads into the sub-sampled copies, which are larger than the caches).
  *
- * <p>A ring of {@link #SLOTS} batches is shared by one producer and one consumer through two
- * counters: the producer publishes a filled slot by advancing {@code produced}, the consumer frees
- * it by advancing {@code consumed}. Nothing is allocated per batch. On a single core the batches
- * are drawn inline by {@link #next()}.
+ * <p>A ring of {@link #SLOTS} batches is shared by one producer (a step of the {@link AheadThread})
+ * and one consumer through two counters: the producer publishes a filled slot by advancing {@code
+ * produced}, the consumer frees it by advancing {@code consumed}. Nothing is allocated per batch.
+ * Without a thread the batches are drawn inline by {@link #next()}.
  */
-final class ContextBatches implements AutoCloseable {
+final class ContextBatches {
 
   static final int SLOTS = 16;
 
@@ -33,16 +33,15 @@ final class ContextBatches implements AutoCloseable {
   private final int[][] outside;
   private final long[][] stateAfter;
 
+  private final AheadThread thread;
+  private final LongSupplier producedCount = () -> this.produced;
   private volatile long produced;
   private volatile long consumed;
-  private volatile boolean closed;
-  private volatile Throwable failure;
-  private final Thread producer;
 
   /**
    * @param random the context generator, owned from now on by this object
    * @param total how many batches to draw
-   * @param ahead draw on a second thread
+   * @param thread the thread to draw on, not yet started; null to draw inline
    */
   ContextBatches(
       ContextSampler sampler,
@@ -50,30 +49,22 @@ final class ContextBatches implements AutoCloseable {
       int batch,
       long total,
       Xoshiro256PlusPlus random,
-      boolean ahead) {
+      AheadThread thread) {
     this.sampler = sampler;
     this.window = window;
     this.batch = batch;
     this.total = total;
     this.random = random;
     this.context = new ContextSampler.Context(window);
-    int slots = ahead ? SLOTS : 1;
+    this.thread = thread;
+    int slots = thread != null ? SLOTS : 1;
     centers = new int[slots][batch];
     starts = new int[slots][batch + 1];
     outside = new int[slots][batch * 2 * window];
     stateAfter = new long[slots][4];
-    if (ahead && total > 0) {
-      producer = new Thread(this::produce, "w2v-context-sampler");
-      producer.setDaemon(true);
-      producer.start();
-    } else {
-      producer = null;
+    if (thread != null) {
+      thread.add(this::produceOne);
     }
-  }
-
-  /** Whether a second core is there to draw on. */
-  static boolean worthAThread() {
-    return Runtime.getRuntime().availableProcessors() > 1;
   }
 
   /**
@@ -83,21 +74,12 @@ final class ContextBatches implements AutoCloseable {
    */
   int next() {
     long n = consumed;
-    if (producer == null) {
+    if (thread == null) {
       fill(0);
       return 0;
     }
-    int spins = 0;
-    while (produced <= n) {
-      Throwable t = failure;
-      if (t != null) {
-        throw new IllegalStateException("the context sampler failed: " + t, t);
-      }
-      if (++spins < 10_000) {
-        Thread.onSpinWait();
-      } else {
-        Thread.yield();
-      }
+    if (produced <= n) {
+      thread.awaitBeyond(producedCount, n);
     }
     return (int) (n % SLOTS);
   }
@@ -124,22 +106,15 @@ final class ContextBatches implements AutoCloseable {
     return stateAfter[slot];
   }
 
-  private void produce() {
-    try {
-      for (long n = 0; n < total && !closed; n++) {
-        while (n - consumed >= SLOTS) {
-          if (closed) {
-            return;
-          }
-          // The consumer takes about 100 us a batch, so a sleeping producer is never far behind.
-          LockSupport.parkNanos(20_000);
-        }
-        fill((int) (n % SLOTS));
-        produced = n + 1;
-      }
-    } catch (Throwable t) {
-      failure = t;
+  /** On the thread: draws the next batch if there is one and the ring has room for it. */
+  private boolean produceOne() {
+    long n = produced;
+    if (n >= total || n - consumed >= SLOTS) {
+      return false;
     }
+    fill((int) (n % SLOTS));
+    produced = n + 1;
+    return true;
   }
 
   private void fill(int slot) {
@@ -157,19 +132,5 @@ final class ContextBatches implements AutoCloseable {
     }
     s[batch] = at;
     random.copyStateTo(stateAfter[slot]);
-  }
-
-  /** Stops the producer; batches drawn and not consumed are dropped. */
-  @Override
-  public void close() {
-    closed = true;
-    if (producer != null) {
-      LockSupport.unpark(producer);
-      try {
-        producer.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 }

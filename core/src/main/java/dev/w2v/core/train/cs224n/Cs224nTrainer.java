@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import java.util.random.RandomGenerator;
 
 /**
  * Skip-gram trained as CS224n's {@code run.py} and {@code sgd.py} do: each iteration draws a batch
@@ -48,10 +50,22 @@ public final class Cs224nTrainer implements Trainer {
   private static final long PROGRESS_NANOS = 100_000_000L;
 
   private final Cs224nConfig config;
+  private final boolean ahead;
 
-  /** A trainer with these settings. */
+  /**
+   * A trainer with these settings, which prepares the coming batches on a second core if there is
+   * one.
+   */
   public Cs224nTrainer(Cs224nConfig config) {
+    this(config, AheadThread.worthIt());
+  }
+
+  /**
+   * @param ahead prepare the coming batches on a second thread; the vectors are the same either way
+   */
+  Cs224nTrainer(Cs224nConfig config, boolean ahead) {
     this.config = config;
+    this.ahead = ahead;
   }
 
   @Override
@@ -62,7 +76,11 @@ public final class Cs224nTrainer implements Trainer {
     }
     PreparedCorpus prepared = run.prepare(VocabularyPolicy.cs224n());
     Vocabulary vocabulary = prepared.vocabulary();
-    Loss loss = run.losses().create(vocabulary.wordCounts(), config.dim());
+    LossDraws.Tap tap = new LossDraws.Tap();
+    Loss loss =
+        ahead
+            ? run.losses().create(vocabulary.wordCounts(), config.dim(), tap)
+            : run.losses().create(vocabulary.wordCounts(), config.dim());
     if (loss.dimension() != config.dim()) {
       throw new W2vException(
           "loss '"
@@ -104,7 +122,7 @@ public final class Cs224nTrainer implements Trainer {
                   + "; raise --iterations to train further");
     }
     long started = System.nanoTime();
-    train(run, loss, contexts, input, output, extras, state, fingerprint);
+    train(run, loss, tap, contexts, input, output, extras, state, fingerprint);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     if (!Matrices.allFinite(input, output) || !Matrices.allFinite(extras)) {
       throw run.diverged("a parameter is no longer finite after training", lowerLr());
@@ -125,6 +143,7 @@ public final class Cs224nTrainer implements Trainer {
   private void train(
       TrainingRun run,
       Loss loss,
+      LossDraws.Tap tap,
       ContextSampler contexts,
       float[] input,
       float[] output,
@@ -143,14 +162,22 @@ public final class Cs224nTrainer implements Trainer {
     listener.started(
         new TrainingPlan(
             state.iteration, iterations, "it", "iteration", "smoothed_loss", "iteration", 1));
-    try (ContextBatches batches =
-        new ContextBatches(
-            contexts,
-            config.window(),
-            batch,
-            Math.max(0, iterations - state.iteration),
-            state.contextRandom,
-            ContextBatches.worthAThread())) {
+    try (AheadThread thread = ahead ? new AheadThread() : null) {
+      ContextBatches batches =
+          new ContextBatches(
+              contexts,
+              config.window(),
+              batch,
+              Math.max(0, iterations - state.iteration),
+              state.contextRandom,
+              thread);
+      LossDraws draws =
+          thread != null && tap.tapped() ? new LossDraws(thread, state.lossRandom, tap) : null;
+      RandomGenerator lossRandom = draws != null ? draws.random() : state.lossRandom;
+      state.lossState = draws != null ? draws::state : state.lossRandom::state;
+      if (thread != null) {
+        thread.start();
+      }
       while (state.iteration < iterations) {
         if (run.cancellation().requested()) {
           Path saved =
@@ -171,18 +198,14 @@ public final class Cs224nTrainer implements Trainer {
           for (int k = starts[b]; k < starts[b + 1]; k++) {
             cost +=
                 loss.lossAndGradient(
-                    scratch,
-                    input,
-                    center * d,
-                    outside[k],
-                    output,
-                    extras,
-                    state.lossRandom,
-                    gradient);
+                    scratch, input, center * d, outside[k], output, extras, lossRandom, gradient);
           }
         }
         System.arraycopy(batches.stateAfter(slot), 0, state.contextState, 0, 4);
         batches.release();
+        if (draws != null) {
+          draws.release();
+        }
         cost /= batch;
         if (!Double.isFinite(cost)) {
           throw run.diverged(
@@ -244,6 +267,8 @@ public final class Cs224nTrainer implements Trainer {
     Xoshiro256PlusPlus contextRandom;
     long[] contextState;
     Xoshiro256PlusPlus lossRandom;
+    // The loss generator's state after the last batch trained, wherever its draws are made.
+    Supplier<long[]> lossState;
     long iteration;
     double step;
     double smoothedLoss = Double.NaN;
@@ -252,6 +277,7 @@ public final class Cs224nTrainer implements Trainer {
       contextRandom = new Xoshiro256PlusPlus(config.seed() ^ CONTEXT_STREAM);
       contextState = contextRandom.state();
       lossRandom = new Xoshiro256PlusPlus(config.seed() ^ LOSS_STREAM);
+      lossState = lossRandom::state;
       step = config.learningRate();
     }
 
@@ -267,7 +293,7 @@ public final class Cs224nTrainer implements Trainer {
           iteration,
           step,
           smoothedLoss,
-          List.of(contextState.clone(), lossRandom.state()),
+          List.of(contextState.clone(), lossState.get()),
           matrices,
           List.of());
     }
@@ -293,6 +319,7 @@ public final class Cs224nTrainer implements Trainer {
       contextRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(0));
       contextState = contextRandom.state();
       lossRandom = Xoshiro256PlusPlus.fromState(checkpoint.randomStates().get(1));
+      lossState = lossRandom::state;
       iteration = checkpoint.position();
       step = checkpoint.learningRate();
       smoothedLoss = checkpoint.loss();

@@ -46,10 +46,12 @@ class ContextBatchesTest {
     int total = 200; // more than the ring's slots, so that slots are reused
     Xoshiro256PlusPlus reference = new Xoshiro256PlusPlus(9);
     ContextSampler.Context context = new ContextSampler.Context(WINDOW);
-    try (ContextBatches ahead =
-            new ContextBatches(sampler, WINDOW, BATCH, total, new Xoshiro256PlusPlus(9), true);
-        ContextBatches inline =
-            new ContextBatches(sampler, WINDOW, BATCH, total, new Xoshiro256PlusPlus(9), false)) {
+    try (AheadThread thread = new AheadThread()) {
+      ContextBatches ahead =
+          new ContextBatches(sampler, WINDOW, BATCH, total, new Xoshiro256PlusPlus(9), thread);
+      ContextBatches inline =
+          new ContextBatches(sampler, WINDOW, BATCH, total, new Xoshiro256PlusPlus(9), null);
+      thread.start();
       for (int n = 0; n < total; n++) {
         int a = ahead.next();
         int i = inline.next();
@@ -79,14 +81,16 @@ class ContextBatchesTest {
     assertTimeoutPreemptively(
         Duration.ofSeconds(10),
         () -> {
+          AheadThread thread = new AheadThread();
           ContextBatches batches =
               new ContextBatches(
-                  sampler(), WINDOW, BATCH, 1_000_000, new Xoshiro256PlusPlus(1), true);
+                  sampler(), WINDOW, BATCH, 1_000_000, new Xoshiro256PlusPlus(1), thread);
+          thread.start();
           batches.next();
-          batches.close();
+          thread.close();
           assertFalse(
               Thread.getAllStackTraces().keySet().stream()
-                  .anyMatch(t -> t.getName().equals("w2v-context-sampler") && t.isAlive()),
+                  .anyMatch(t -> t.getName().equals("w2v-ahead") && t.isAlive()),
               "the producer thread outlived close()");
         });
   }

@@ -118,6 +118,37 @@ class Cs224nTrainerTest {
   }
 
   @Test
+  void theSecondThreadChangesNoVectorAndItsCheckpointsResumeWithoutIt() {
+    for (LossFactory loss :
+        List.of(
+            RealLosses.negativeSampling(5),
+            RealLosses.softmax(),
+            new dev.w2v.core.testing.BiasedLoss(RealLosses.negativeSampling(3)))) {
+      TrainedModel inline = new Cs224nTrainer(config(450), false).train(run(loss).build());
+      TrainedModel ahead = new Cs224nTrainer(config(450), true).train(run(loss).build());
+      assertArrayEquals(inline.input(), ahead.input(), loss.description());
+      assertArrayEquals(inline.output(), ahead.output(), loss.description());
+      assertEquals(inline.summary(), ahead.summary());
+
+      // Checkpoints written with the thread, resumed without it, and the other way round.
+      Path a = dir.resolve("mixed-a-" + loss.lossName() + loss.hashCode());
+      Path b = dir.resolve("mixed-b-" + loss.lossName() + loss.hashCode());
+      new Cs224nTrainer(config(250), true)
+          .train(run(loss).checkpoints(new CheckpointStore(a, 3)).build());
+      new Cs224nTrainer(config(250), false)
+          .train(run(loss).checkpoints(new CheckpointStore(b, 3)).build());
+      TrainedModel fromAhead =
+          new Cs224nTrainer(config(450), false)
+              .train(run(loss).checkpoints(new CheckpointStore(a, 3)).resume(true).build());
+      TrainedModel fromInline =
+          new Cs224nTrainer(config(450), true)
+              .train(run(loss).checkpoints(new CheckpointStore(b, 3)).resume(true).build());
+      assertArrayEquals(inline.input(), fromAhead.input(), loss.description());
+      assertArrayEquals(inline.output(), fromInline.output(), loss.description());
+    }
+  }
+
+  @Test
   void aCancelledRunCheckpointsWhereItStoppedAndResumesExactly() {
     TrainedModel straight =
         new Cs224nTrainer(config(450)).train(run(RealLosses.negativeSampling(5)).build());

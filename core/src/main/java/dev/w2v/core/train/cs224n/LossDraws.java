@@ -12,11 +12,11 @@ import java.util.random.RandomGenerator;
  *
  * <p>A loss's negatives depend only on its generator and the sampler, never on the model, so they
  * can be drawn before the loss asks for them: drawing them (a generator step and a random read of
- * the sampler's table each) was about a quarter of the CS224n loop (bench/README.md). The thread generates the loss
- * generator's sequence of longs ahead, and for every position of that sequence what the sampler
- * returns when a draw starts there and how many longs it takes. The loss is given {@link
- * #random()}, which replays the sequence, and the {@link Sampler} it was created with is the view
- * a {@link Tap} made, which answers a draw from the ring when its generator is the replay.
+ * the sampler's table each) was about a quarter of the CS224n loop (bench/README.md). The thread
+ * generates the loss generator's sequence of longs ahead, and for every position of that sequence
+ * what the sampler returns when a draw starts there and how many longs it takes. The loss is given
+ * {@link #random()}, which replays the sequence, and the {@link Sampler} it was created with is the
+ * view a {@link Tap} made, which answers a draw from the ring when its generator is the replay.
  * Whatever the loss does with its generator, directly or through the sampler, it therefore sees the
  * very values the plain generator would have given, in the same order: a run is bit for bit the
  * same with or without the second thread. A draw that takes more than {@link #MAX_SPAN} longs (a
@@ -36,8 +36,10 @@ final class LossDraws {
   static final int MAX_SPAN = 64;
   static final int BLOCK = 4096;
 
-  /** How far ahead of the draw in use the training thread reads the ring. */
-  private static final int AHEAD = 1024;
+  /** How many draws ahead the training thread asks for the ring's lines: more than a batch's. */
+  private static final int AHEAD = 4096;
+
+  private static final int LINE_CHARS = 32;
 
   private static final int STATES = SIZE / BLOCK + 2;
 
@@ -76,9 +78,13 @@ final class LossDraws {
     return replay;
   }
 
-  /** Says that the batch's draws are done, so the thread may reuse their places. */
+  /**
+   * Says that the batch's draws are done, so the thread may reuse their places, and asks for the
+   * next batch's.
+   */
   void release() {
     consumedMark = replay.position;
+    replay.fetchAhead();
   }
 
   /** The loss generator's state after the draws consumed so far, for a checkpoint. */
@@ -221,8 +227,11 @@ final class LossDraws {
     long position;
     long available;
 
-    /** Keeps the reads ahead alive. */
+    /** Keeps the reads of {@link #fetchAhead} alive. */
     int touched;
+
+    /** Where the lines of {@link #quick} fetched ahead end. */
+    long fetched;
 
     ReplayFields(LossDraws owner, Ring ring) {
       this.owner = owner;
@@ -254,9 +263,6 @@ final class LossDraws {
         awaitMore();
       }
       int i = (int) (position & MASK);
-      // Asks now for the lines some hundred draws on: the thread wrote them on the other core,
-      // and a line first read when needed stalls the loss for a round trip between the cores.
-      touched += quick[(i + AHEAD) & MASK];
       char word = quick[i];
       if (word != SLOW) {
         position++;
@@ -268,6 +274,25 @@ final class LossDraws {
       }
       position += span;
       return words[i];
+    }
+
+    /**
+     * Reads one char of each line of {@link #quick} the next {@link #AHEAD} draws will use, as far
+     * as the thread has written them. The thread wrote them on the other core: a line read only
+     * when its draw needs it stalls the loss for a round trip between the cores (about 500 ns on
+     * this project's VM, for 32 draws), while independent reads issued together overlap their round
+     * trips.
+     */
+    void fetchAhead() {
+      available = owner.published;
+      long end = Math.min(available, position + AHEAD);
+      long from = Math.max(fetched, position) & ~(LINE_CHARS - 1);
+      int sum = touched;
+      for (long p = from; p < end; p += LINE_CHARS) {
+        sum += quick[(int) (p & MASK)];
+      }
+      touched = sum;
+      fetched = Math.max(fetched, end);
     }
 
     private void awaitMore() {

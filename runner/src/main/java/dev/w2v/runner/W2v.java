@@ -17,7 +17,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,22 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     name = "w2v",
     mixinStandardHelpOptions = true,
     versionProvider = W2v.Version.class,
-    description = "Skip-gram word2vec with losses as plugins.",
-    subcommands = {
-      TrainCommand.class,
-      GradcheckCommand.class,
-      PluginsCommand.class,
-      EvaluateCommand.class,
-      NeighborsCommand.class,
-      SimilarCommand.class,
-      SimilarityCommand.class,
-      AnalogyCommand.class,
-      DoesntMatchCommand.class,
-      PlotCommand.class,
-      ExploreCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    })
+    description = "Skip-gram word2vec with losses as plugins.")
 public final class W2v {
 
   /** Exit status of a check that ran and failed, such as a gradient check. */
@@ -62,6 +50,55 @@ public final class W2v {
   /** Exit status for a fault of w2v itself: a bug to report. */
   public static final int INTERNAL_ERROR = 3;
 
+  /**
+   * The subcommands by name, in the order help lists them. Only the one a command line names is
+   * built (picocli reads every option of every command it is given, which took a tenth of a second
+   * of each start); all are for help, completion and a mistyped name.
+   */
+  static final Map<String, Class<?>> COMMANDS = commands();
+
+  private static Map<String, Class<?>> commands() {
+    Map<String, Class<?>> commands = new LinkedHashMap<>();
+    commands.put("train", TrainCommand.class);
+    commands.put("gradcheck", GradcheckCommand.class);
+    commands.put("plugins", PluginsCommand.class);
+    commands.put("evaluate", EvaluateCommand.class);
+    commands.put("neighbors", NeighborsCommand.class);
+    commands.put("similar", SimilarCommand.class);
+    commands.put("similarity", SimilarityCommand.class);
+    commands.put("analogy", AnalogyCommand.class);
+    commands.put("doesnt-match", DoesntMatchCommand.class);
+    commands.put("plot", PlotCommand.class);
+    commands.put("explore", ExploreCommand.class);
+    commands.put("completion", CompletionCommand.class);
+    commands.put("help", CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(commands);
+  }
+
+  /**
+   * The command line for {@code args}: with only the subcommand they name, or with all of them when
+   * they name none (help, completion, a mistyped name).
+   */
+  static CommandLine commandLine(String... args) {
+    CommandLine commandLine = new CommandLine(new W2v());
+    String named = args.length > 0 ? args[0] : "";
+    if (COMMANDS.containsKey(named) && !named.equals("help") && !named.equals("completion")) {
+      commandLine.addSubcommand(named, COMMANDS.get(named));
+    } else {
+      COMMANDS.forEach(commandLine::addSubcommand);
+    }
+    // After the subcommands: picocli gives them the settings made so far only.
+    commandLine.setUsageHelpWidth(110);
+    CommandLine train = commandLine.getSubcommands().get("train");
+    if (train != null) {
+      train
+          .getCommandSpec()
+          .usageMessage()
+          .footer("%n" + ConfigurationLoader.describeKeys(Trainers.load()).replace("%", "%%"));
+    }
+    return commandLine;
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -69,13 +106,7 @@ public final class W2v {
   /** Runs the command line and returns its exit status. */
   public static int run(String[] args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
-    CommandLine commandLine = new CommandLine(new W2v()).setUsageHelpWidth(110);
-    commandLine
-        .getSubcommands()
-        .get("train")
-        .getCommandSpec()
-        .usageMessage()
-        .footer("%n" + ConfigurationLoader.describeKeys(Trainers.load()).replace("%", "%%"));
+    CommandLine commandLine = commandLine(args);
     commandLine.setExecutionExceptionHandler(
         (thrown, cmd, parsed) -> report(thrown, cmd.getErr(), verbose));
     commandLine.setParameterExceptionHandler(

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
 class ForeignOptionsTest {
@@ -82,7 +81,8 @@ class ForeignOptionsTest {
         args.addAll(t.args());
         String command = flag.name() + " " + value + " -> " + String.join(" ", args);
         try {
-          ParseResult parsed = new CommandLine(new W2v()).parseArgs(args.toArray(String[]::new));
+          String[] argv = args.toArray(String[]::new);
+          ParseResult parsed = W2v.commandLine(argv).parseArgs(argv);
           TrainCommand train = (TrainCommand) parsed.subcommand().commandSpec().userObject();
           train.options.load(plugins.all(), dev.w2v.core.train.Trainers.load());
         } catch (RuntimeException e) {
